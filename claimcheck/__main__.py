@@ -1,0 +1,3 @@
+from claimcheck.cli import app
+
+app(prog_name="claimcheck")

@@ -1,0 +1,310 @@
+"""Claims → candidate pairs that may state the same fact.
+
+Alignment is the careful part of claimcheck: two claims are compared only when they count the same
+thing, in the same place, at the same moment, according to compatible sources, and — across
+articles — when at least one concrete anchor (a place, a date, a source, an endpoint, an actor)
+ties them together. Everything is blocked by keys (story, unit group, event class, mover), so the
+work grows with the size of the blocks, never with all pairs of a corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from claimcheck import lexicon as lexicon_mod
+from claimcheck.normalize import dates as dates_mod
+from claimcheck.normalize import entities as ent_mod
+from claimcheck.records import Claim
+from claimcheck.sections import COMPARED_SECTIONS
+
+# Unit groups that count people: a generic "personne" may stand for any of them.
+HUMAN_UNITS = frozenset({"personne", "manifestant", "mort", "blessé", "interpellation", "gréviste", "agent"})
+# Predicate classes that name what happened to the people counted.
+_PERSON_EVENT_UNITS = {"death": "mort", "injury": "blessé", "arrest": "interpellation", "protest": "manifestant"}
+# Event classes that make a date worth aligning (reporting verbs are not events).
+_DATE_EVENT_CLASSES = frozenset({"transfer", "receive", "move", "block", "visit", "death", "injury", "arrest", "protest"})
+_DEGREE = re.compile(r"\b(?:grièvement|gravement|légèrement|sérieusement|mortellement)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What alignment needs beyond the claims: publication dates and which story each doc is in."""
+
+    published: dict[str, str | None]
+    story: dict[str, int]
+
+
+# ---------------------------------------------------------------------------------------- stories
+def stories(claims: Sequence[Claim], *, threshold: float = 0.2) -> dict[str, int]:
+    """Cluster documents into stories by the named entities they share (idf-weighted overlap).
+
+    Two articles about different events never produce alarms against each other, whatever
+    numbers they share. Threshold 0.2: the share of the rarer document's entity weight that
+    must be shared (seed and dev stories sit far on either side of it).
+    """
+    ents: dict[str, set[str]] = defaultdict(set)
+    docs = []
+    for c in claims:
+        if c.doc_id not in ents:
+            docs.append(c.doc_id)
+            ents[c.doc_id]
+        if c.kind == "entity" and c.section in COMPARED_SECTIONS:
+            ents[c.doc_id].add(ent_mod.fold(c.value))
+    n = len(docs)
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for e in ents[d]:
+            df[e] += 1
+    idf = {e: math.log(1 + n / k) for e, k in df.items()}
+    parent = {d: d for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        for e in ents[d]:
+            by_entity[e].append(d)
+    weight = {d: sum(idf[e] for e in ents[d]) or 1.0 for d in docs}
+    shared: dict[tuple[str, str], float] = defaultdict(float)
+    for e, ds in by_entity.items():
+        if len(ds) > 200:  # an entity in every article ties nothing together
+            continue
+        for i in range(len(ds)):
+            for j in range(i + 1, len(ds)):
+                shared[(ds[i], ds[j])] += idf[e]
+    for (a, b), w in shared.items():
+        if w / min(weight[a], weight[b]) >= threshold:
+            parent[find(a)] = find(b)
+    roots: dict[str, int] = {}
+    return {d: roots.setdefault(find(d), len(roots)) for d in docs}
+
+
+# ------------------------------------------------------------------------------------------ keys
+def event_classes(claim: Claim) -> frozenset[str]:
+    lex = lexicon_mod.load()
+    classes = set(lex.event_classes(claim.predicate)) if claim.predicate else set()
+    if claim.kind == "quantity" and claim.unit:
+        classes |= lex.event_classes(claim.unit)
+    sentence = claim.sentence.lower()
+    for name in ("death", "outage"):
+        for word in lex.events.get(name, ()):
+            if " " in word and word in sentence:
+                classes.add(name)
+    return frozenset(classes)
+
+
+def unit_key(claim: Claim) -> str:
+    """The group of what a quantity counts, refined by what happened to the people counted."""
+    lex = lexicon_mod.load()
+    group = lex.unit_group(claim.unit) if claim.unit else ""
+    if group in lex.generic or group == "personne":
+        for cls, unit in _PERSON_EVENT_UNITS.items():
+            if cls in event_classes(claim):
+                group = unit
+                break
+        else:
+            group = "personne"
+    if group == "blessé" and _DEGREE.search(claim.sentence[max(0, claim.start - claim.sent_start - 5):]):
+        degree = _DEGREE.search(claim.sentence[max(0, claim.start - claim.sent_start - 5):])
+        group = f"blessé {degree.group(0).lower()}" if degree else group
+    return group
+
+
+def units_compatible(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return (a == "personne" and b in HUMAN_UNITS) or (b == "personne" and a in HUMAN_UNITS)
+
+
+def _split(field: str) -> set[str]:
+    return {ent_mod.fold(x) for x in field.split(";") if x.strip()}
+
+
+def places_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
+    """(compatible, shared): places agree when both are unknown, when they share a name, or when
+    one is unknown and the other is a whole country (national figures are the default scope)."""
+    pa, pb = _split(a.place), _split(b.place)
+    if not pa and not pb:
+        return True, False
+    if pa & pb:
+        return True, True
+    if not pa or not pb:
+        known = pa or pb
+        return all(ent_mod.country_of(x) == ent_mod.canonical(x) for x in known if ent_mod.country_of(x)) and all(
+            ent_mod.country_of(x) for x in known
+        ), False
+    return False, False
+
+
+def _window(published: str | None) -> tuple[datetime, datetime] | None:
+    if not published:
+        return None
+    bounds = dates_mod.date_bounds(published)
+    if bounds is None:
+        return None
+    start, end = bounds
+    return start - timedelta(days=10), end + timedelta(days=1)
+
+
+def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
+    """(compatible, shared). An undated claim is about the days before its publication."""
+    da, db = a.event_date, b.event_date
+    if da and db:
+        ok = dates_mod.dates_compatible(da, db)
+        return ok, ok
+    if not da and not db:
+        return True, False
+    dated, undated = (a, b) if da else (b, a)
+    window = _window(ctx.published.get(undated.doc_id))
+    bounds = dates_mod.date_bounds(dated.event_date)
+    if window is None or bounds is None:
+        return True, False
+    return bounds[0] < window[1] and window[0] < bounds[1], False
+
+
+def sources_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
+    """(compatible, shared): the same source, or sources of the same class (authorities, unions…)."""
+    if not a.source or not b.source:
+        return True, False
+    if ent_mod.fold(a.source) == ent_mod.fold(b.source) or ent_mod.same_entity(a.source, b.source):
+        return True, True
+    ca, cb = ent_mod.source_class(a.source), ent_mod.source_class(b.source)
+    if ca and cb:
+        return ca == cb, ca == cb
+    return False, False
+
+
+def comparable(claim: Claim, *, include_all: bool = False) -> bool:
+    if claim.kind != "entity" and claim.modality == "negated":
+        return False
+    return include_all or claim.section in COMPARED_SECTIONS
+
+
+# ------------------------------------------------------------------------------------ quantities
+def quantity_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
+    blocks: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind != "quantity" or c.aspect == "forecast":
+            continue
+        key = unit_key(c)
+        if not key:
+            continue
+        group = "personne" if key in HUMAN_UNITS else key
+        blocks[(ctx.story.get(c.doc_id, 0), group)].append(c)
+    return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Why two claims were judged to state the same fact."""
+
+    same: bool
+    anchored: bool
+    sources_differ: bool = False
+
+
+def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
+    """Do two quantity claims state the same fact (ignoring their values)?"""
+    no = Alignment(False, False)
+    if not units_compatible(unit_key(a), unit_key(b)):
+        return no
+    if a.aspect != b.aspect:
+        return no
+    if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
+        # Figures of one sentence are an enumeration or a comparison, unless sources differ.
+        if not (a.source and b.source and not sources_compatible(a, b)[0]):
+            return no
+    ca, cb = event_classes(a), event_classes(b)
+    if ca and cb and not (ca & cb):
+        return no
+    if a.scope != b.scope and a.doc_id == b.doc_id:
+        return no
+    place_ok, place_shared = places_compatible(a, b)
+    if not place_ok:
+        return no
+    date_ok, date_shared = dates_compatible(a, b, ctx)
+    if not date_ok:
+        return no
+    flow_shared = bool(_split(a.origin) & _split(b.origin)) or bool(_split(a.destination) & _split(b.destination))
+    if (a.origin or a.destination) and (b.origin or b.destination) and not flow_shared:
+        return no
+    src_ok, src_shared = sources_compatible(a, b)
+    subject_shared = bool(a.subject) and ent_mod.fold(a.subject) == ent_mod.fold(b.subject)
+    anchored = place_shared or date_shared or src_shared or flow_shared or subject_shared
+    if not src_ok:
+        # Different sources: the same fact, but a disagreement of sources, not of articles.
+        return Alignment(a.doc_id == b.doc_id, True, sources_differ=True)
+    if a.doc_id != b.doc_id and not anchored:
+        return no
+    return Alignment(True, anchored)
+
+
+def candidate_pairs(block: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    for i in range(len(block)):
+        for j in range(i + 1, len(block)):
+            yield block[i], block[j]
+
+
+# -------------------------------------------------------------------------------------- flows
+def mover_key(claim: Claim) -> str:
+    lex = lexicon_mod.load()
+    if claim.kind == "quantity":
+        return lex.unit_group(claim.unit) if claim.unit else ""
+    return lex.unit_group(ent_mod.fold(claim.object or claim.value))
+
+
+def flow_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
+    blocks: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if not (c.origin or c.destination) or c.kind == "date":
+            continue
+        key = mover_key(c)
+        if key:
+            blocks[(ctx.story.get(c.doc_id, 0), key)].append(c)
+    return blocks
+
+
+def reversed_flow(a: Claim, b: Claim) -> bool:
+    """The same flow with origin and destination swapped (one side may leave its origin unsaid)."""
+    ao, ad, bo, bd = _split(a.origin), _split(a.destination), _split(b.origin), _split(b.destination)
+
+    def one_way(xo: set[str], xd: set[str], yo: set[str], yd: set[str]) -> bool:
+        return bool(xo & yd) and (bool(yo & xd) or not yo) and not (xd & yd) and not (xo & yo) and bool(xd or yo)
+
+    return one_way(ao, ad, bo, bd) or one_way(bo, bd, ao, ad)
+
+
+# -------------------------------------------------------------------------------------- dates
+def date_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
+    blocks: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind != "date":
+            continue
+        for cls in event_classes(c) & _DATE_EVENT_CLASSES:
+            blocks[(ctx.story.get(c.doc_id, 0), cls)].append(c)
+    return blocks
+
+
+def align_dates(a: Claim, b: Claim) -> bool:
+    """Two dated claims about the same event: same event class (the block), a shared actor, no
+    conflicting subject, different sentences."""
+    if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
+        return False
+    ea, eb = _split(a.entities), _split(b.entities)
+    if not (ea & eb):
+        return False
+    if a.subject and b.subject and not ent_mod.same_entity(a.subject, b.subject):
+        if ent_mod.fold(a.subject) != ent_mod.fold(b.subject):
+            return False
+    return True

@@ -1,0 +1,677 @@
+"""Doc → claims: every quantity, date and entity anchor of an article, with its frame.
+
+A frame says who did what to whom, when, where, according to whom, and how firmly — the fields
+that decide later whether two claims state the same fact. Frames come from the dependency parse
+where it is reliable (subjects, objects, the governing verb) and from the words around the anchor
+where it is not (prepositions of origin and destination, "selon X", aspect markers), because the
+parser's attachment of prepositional phrases is the weakest part of a small model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimcheck import lexicon as lexicon_mod
+from claimcheck.normalize import dates as dates_mod
+from claimcheck.normalize import entities as ent_mod
+from claimcheck.normalize import numbers as num_mod
+from claimcheck.records import Article, Claim
+from claimcheck.sections import Line, split_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from claimcheck.normalize.types import DateMatch, QuantityMatch
+
+# Tokens that close the clause segment of a quantity inside a sentence.
+_SEPARATORS = frozenset({",", ";", ":", "(", ")", "et", "dont", "tandis", "mais", "contre", "soit", "—", "–"})
+_PRONOUN_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"})
+_NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", "nullement"})
+_SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
+_POUR_SOURCE = re.compile(r"\bpour\s+(?:la|le|les|l['’])\s*", re.I)
+_CAPITAL_WORD = re.compile(r"\b(?:dans|[àa])\s+la\s+capitale\b", re.I)
+_NAMED_PLACE_HEADS = frozenset({
+    "place", "côte", "pointe", "île", "rue", "avenue", "boulevard", "gare", "port", "cap", "baie", "golfe",
+    "mont", "vallée", "rive", "quartier", "aéroport", "pont", "porte", "cours", "quai", "région", "département",
+})
+_DIRECTION_BEFORE = re.compile(
+    r"(?P<prep>en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|jusqu['’]au|"
+    r"vers|en\s+provenance\s+(?:de|du|des|d['’])|au\s+d[ée]part\s+(?:de|du|des|d['’])|depuis|aupr[èe]s\s+(?:de|du|des|d['’])|"
+    r"pour\s+rejoindre|aux|au|[àa]|en|dans|sur|de|du|des|d['’]|par)\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Flow:
+    """A transfer or a movement: who or what moved, from where, to where."""
+
+    verb: Token
+    mover: str
+    mover_token: Token | None
+    origins: list[str] = field(default_factory=list)
+    destinations: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _SentInfo:
+    span: Span
+    section: str
+    paragraph: int
+    entities: list[tuple[Span, str]]  # (span, canonical)
+    dates: list[DateMatch]
+    quantities: list[QuantityMatch]
+    flows: list[_Flow]
+    frame_place: str = ""
+
+
+class ClaimExtractor:
+    """Turns one parsed article into claims. One instance per article (it keeps paragraph context)."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon_mod.load()
+        self.lines = split_lines(self.text)
+        self._line_starts = [line.start for line in self.lines]
+        self.resolver = ent_mod.EntityResolver()
+        for ent in doc.ents:
+            self.resolver.add(ent.text)
+        self._named_nouns = self._appositive_names()
+
+    # ----------------------------------------------------------------- layout
+    def _line_of(self, char: int) -> Line | None:
+        import bisect
+
+        i = bisect.bisect_right(self._line_starts, char) - 1
+        return self.lines[i] if i >= 0 else None
+
+    def _appositive_names(self) -> dict[str, str]:
+        """Common nouns the article names once ("la tempête Ciaran", "le président Macron"), so that a
+        later "la tempête" can stand for the name."""
+        names: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.start == 0:
+                continue
+            prev = self.doc[ent.start - 1]
+            if prev.pos_ == "NOUN" and prev.lemma_.lower() not in names:
+                names[prev.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(ent.text))
+        return names
+
+    # ------------------------------------------------------------------- main
+    def extract(self) -> list[Claim]:
+        doc, text = self.doc, self.text
+        quantities = num_mod.find_quantities(text)
+        dates = dates_mod.find_dates(text, self.article.published)
+        # A date is never also a quantity.
+        quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
+        infos = self._sentence_infos(quantities, dates)
+        claims: list[Claim] = []
+        para_place: dict[int, str] = {}
+        para_source: dict[int, str] = {}
+        para_unit: dict[int, str] = {}
+        for info in infos:
+            if info.frame_place:
+                para_place[info.paragraph] = info.frame_place
+            claims.extend(self._quantity_claims(info, para_place, para_source, para_unit))
+            claims.extend(self._date_claims(info))
+            claims.extend(self._entity_claims(info))
+        numbered = []
+        for n, claim in enumerate(sorted(claims, key=lambda c: (c.start, c.kind)), 1):
+            numbered.append(_replace(claim, claim_id=f"{self.article.doc_id}:{n:04d}"))
+        return numbered
+
+    def _sentence_infos(self, quantities: Sequence[QuantityMatch], dates: Sequence[DateMatch]) -> list[_SentInfo]:
+        infos = []
+        q_i = d_i = 0
+        ents = list(self.doc.ents)
+        e_i = 0
+        for sent in self.doc.sents:
+            s_start, s_end = sent.start_char, sent.end_char
+            if not sent.text.strip():
+                continue
+            sq = []
+            while q_i < len(quantities) and quantities[q_i].start < s_end:
+                if quantities[q_i].start >= s_start:
+                    sq.append(quantities[q_i])
+                q_i += 1
+            sd = []
+            while d_i < len(dates) and dates[d_i].start < s_end:
+                if dates[d_i].start >= s_start:
+                    sd.append(dates[d_i])
+                d_i += 1
+            se = []
+            while e_i < len(ents) and ents[e_i].start_char < s_end:
+                if ents[e_i].start_char >= s_start:
+                    se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(ents[e_i].text))))
+                e_i += 1
+            first_char = s_start + (len(sent.text) - len(sent.text.lstrip()))
+            line = self._line_of(first_char)
+            section = line.section if line else "body"
+            paragraph = line.paragraph if line else 0
+            info = _SentInfo(sent, section, paragraph, se, sd, sq, [])
+            info.flows = self._flows(sent)
+            info.frame_place = self._frame_place(info)
+            infos.append(info)
+        return infos
+
+    # --------------------------------------------------------------- helpers
+    def _tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def _place_name(self, ent: Span) -> str:
+        """Canonical name of a place mention; a named square or coast keeps its common noun."""
+        if ent.start > 0:
+            head = self.doc[ent.start - 1]
+            if head.text in {"de", "d'", "d’", "du", "des"} and ent.start > 1:
+                noun = self.doc[ent.start - 2]
+                if noun.lemma_.lower() in _NAMED_PLACE_HEADS:
+                    return f"{noun.text} {head.text}{'' if head.text.endswith(('’', chr(39))) else ' '}{ent.text}"
+        first = ent[0].lemma_.lower()
+        if first in _NAMED_PLACE_HEADS and len(ent) > 1:
+            return ent.text
+        return ent_mod.canonical(ent.text)
+
+    def _frame_place(self, info: _SentInfo) -> str:
+        """A place framing the whole sentence: "À Grenoble, …", "Grenoble : …", "Dans la capitale, …"."""
+        sent = info.span
+        head_text = sent.text.lstrip("•·-–—* \t")
+        m = re.match(r"(?:(?:[àa]|au|aux|dans|en|sur)\s+(?:la\s+|le\s+|les\s+|l['’])?)?([^,:;]{2,60}?)\s*[,:]", head_text, re.I)
+        if not m:
+            if _CAPITAL_WORD.match(head_text):
+                return "capitale"
+            return ""
+        phrase = m.group(1)
+        if re.fullmatch(r"(?:la\s+)?capitale", phrase.strip(), re.I) or _CAPITAL_WORD.match(head_text):
+            return "capitale"
+        offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
+        for ent, canonical in info.entities:
+            if ent.label_ == "LOC" and offset <= ent.start_char < offset + len(phrase) + 1:
+                return self._place_name(ent)
+        return ""
+
+    def _segments(self, info: _SentInfo) -> list[tuple[int, int]]:
+        """Char ranges of the clause segment of each quantity of the sentence (see module doc)."""
+        sent = info.span
+        bounds = []
+        qs = info.quantities
+        for i, q in enumerate(qs):
+            left = sent.start_char if i == 0 else bounds[-1][1]
+            if i + 1 < len(qs):
+                nxt = qs[i + 1]
+                right = nxt.start
+                for tok in sent:
+                    if q.end <= tok.idx < nxt.start and tok.lower_ in _SEPARATORS:
+                        right = tok.idx
+                right = max(right, q.end)
+            else:
+                right = sent.end_char
+            bounds.append((left, right))
+        return bounds
+
+    def _counted(self, q: QuantityMatch, sent: Span) -> tuple[Token | None, str]:
+        """The noun a quantity counts ("conteneurs") and its complement ("d'armes" → "arme")."""
+        span = self._tokens(q.num_start, q.end)
+        if span is None:
+            return None, ""
+        i = span.end
+        steps = 0
+        while i < sent.end and steps < 3:
+            tok = self.doc[i]
+            if tok.is_space:
+                i += 1
+                continue
+            if tok.lower_ in {"de", "d'", "d’", "des"}:
+                i += 1
+                steps += 1
+                continue
+            if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.lower_ in {"morts", "mort", "blessés", "blessées"}):
+                if tok.like_num or tok.is_punct:
+                    return None, ""
+                complement = ""
+                j = tok.i + 1
+                if j + 1 < sent.end and self.doc[j].lower_ in {"de", "d'", "d’"} and self.doc[j + 1].pos_ == "NOUN":
+                    complement = self.doc[j + 1].lemma_.lower()
+                return tok, complement
+            return None, ""
+        return None, ""
+
+    def _predicate(self, token: Token) -> Token | None:
+        """The verb or event noun that governs a token (a few steps up the tree)."""
+        cur = token
+        for _ in range(5):
+            if cur.pos_ == "VERB" or (cur is not token and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
+                return cur
+            if cur.head is cur:
+                return cur if cur.pos_ in {"VERB", "NOUN", "ADJ"} else None
+            cur = cur.head
+        return cur if cur.pos_ == "VERB" else None
+
+    def _modality(self, pred: Token | None, seg_text: str) -> str:
+        if re.search(r"\bpas\s+(?:\S+\s+){0,2}\d", seg_text, re.I):
+            return "negated"
+        if pred is None:
+            return "asserted"
+        kids = list(pred.children)
+        if any(k.lower_ in _NEGATIONS and k.dep_.startswith("advmod") for k in kids):
+            return "negated"
+        if "Cnd" in pred.morph.get("Mood") or any("Cnd" in k.morph.get("Mood") for k in kids if k.pos_ == "AUX"):
+            return "hedged"
+        head = pred.head
+        if head is not pred and head.lemma_ in self.lex.hedge and head.pos_ in {"VERB", "AUX"}:
+            return "hedged"
+        if any(k.lemma_ in self.lex.hedge and k.pos_ in {"VERB", "AUX", "ADV"} for k in kids):
+            return "hedged"
+        return "asserted"
+
+    def _np_text(self, token: Token, limit: int = 8) -> str:
+        """A short noun phrase around a head token (determiners dropped, clauses cut)."""
+        toks = [t for t in token.subtree if t.dep_ not in {"acl:relcl", "acl", "appos", "punct"}]
+        toks = [t for t in toks if abs(t.i - token.i) <= limit]
+        words = []
+        for t in sorted(toks, key=lambda t: t.i):
+            if t.pos_ == "DET" and not words:
+                continue
+            words.append(t.text_with_ws)
+        return "".join(words).strip(" ,")
+
+    def _source(self, q_span: tuple[int, int], seg: tuple[int, int], pred: Token | None, paragraph_source: str) -> str:
+        seg_text = self.text[seg[0]:seg[1]]
+        m = _SOURCE_PREP.search(seg_text)
+        if m:
+            rest = seg_text[m.end():]
+            np = re.split(r"[,;:.()«»\"]|\s(?:et|qui|dont|mais|tandis)\s", rest)[0]
+            return _clean_np(np)
+        m = _POUR_SOURCE.search(seg_text[q_span[1] - seg[0]:]) if q_span[1] > seg[0] else None
+        if m:
+            rest = seg_text[q_span[1] - seg[0] + m.end():]
+            np = _clean_np(re.split(r"[,;:.()]|\s(?:et|qui|dont)\s", rest)[0])
+            if np and (ent_mod.source_class(np) or np[:1].isupper()):
+                return np
+        cur = pred
+        for _ in range(4):
+            if cur is None:
+                break
+            if cur.lemma_.lower() in self.lex.report:
+                subj = next((k for k in cur.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
+                if subj is not None:
+                    if subj.lower_ in _PRONOUN_SUBJECTS:
+                        return paragraph_source
+                    return self._np_text(subj)
+            if cur.head is cur:
+                break
+            cur = cur.head
+        # "la CGT 3,5 millions", "les syndicats, 60 %": a source noun right before the figure.
+        before = self.text[seg[0]:q_span[0]]
+        m2 = re.search(r"(?:^|[,;:]\s*|\s)((?:la|le|les|l['’])\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,3})\s*,?\s*$", before)
+        if m2:
+            np = _clean_np(m2.group(1))
+            if ent_mod.source_class(np):
+                return np
+        return ""
+
+    def _aspect(self, seg_text: str, pred: Token | None) -> str:
+        low = seg_text.lower()
+        if pred is not None and pred.lemma_.lower() in self.lex.aspects.get("forecast", ()):
+            return "forecast"
+        for name in ("forecast", "remaining", "peak", "change", "total"):
+            for word in self.lex.aspects.get(name, ()):
+                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low):
+                    return name
+        return ""
+
+    def _event_date(self, info: _SentInfo, seg: tuple[int, int], anchor: int) -> str:
+        inside = [d for d in info.dates if seg[0] <= d.start < seg[1]]
+        pool = inside or info.dates
+        if not pool:
+            return ""
+        best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        return best.value
+
+    def _places(self, info: _SentInfo, seg: tuple[int, int], exclude: set[str], para_place: str) -> str:
+        found = []
+        for ent, _canonical in info.entities:
+            if ent.label_ != "LOC" or not (seg[0] <= ent.start_char < seg[1]):
+                continue
+            name = self._place_name(ent)
+            if ent_mod.fold(name) in exclude:
+                continue
+            found.append(name)
+        if not found and _CAPITAL_WORD.search(self.text[seg[0]:seg[1]]):
+            found.append("capitale")
+        if not found and info.frame_place:
+            found.append(info.frame_place)
+        if not found and para_place:
+            found.append(para_place)
+        return "; ".join(dict.fromkeys(found))
+
+    # ---------------------------------------------------------------- flows
+    def _endpoint(self, span_tokens: Sequence[Token]) -> str:
+        text = " ".join(t.text for t in span_tokens)
+        country = ent_mod.country_of(text)
+        if country:
+            return country
+        return ent_mod.canonical(text)
+
+    def _flows(self, sent: Span) -> list[_Flow]:
+        flows = []
+        transfer = self.lex.events.get("transfer", frozenset())
+        receive = self.lex.events.get("receive", frozenset())
+        move = self.lex.events.get("move", frozenset())
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in transfer | receive | move:
+                continue
+            if verb.dep_ == "advcl" and any(c.lower_ == "après" for c in verb.children):
+                continue  # the "après avoir balayé X" clause belongs to the main verb's flow
+            kind = "transfer" if lemma in transfer else "receive" if lemma in receive else "move"
+            flow = _Flow(verb, "", None)
+            subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            subj_pass = next((k for k in verb.children if k.dep_ == "nsubj:pass"), None)
+            obj = next((k for k in verb.children if k.dep_ == "obj"), None)
+            places = self._place_phrases(verb, sent)
+            for toks, prep in places:
+                name = self._endpoint(toks)
+                if not name:
+                    continue
+                if subj is not None and any(t.i == subj.i for t in toks):
+                    continue
+                prep = prep.lower()
+                if prep.startswith(("vers", "en direction", "à destination", "a destination", "jusqu", "pour rejoindre")):
+                    flow.destinations.append(name)
+                elif prep.startswith(("en provenance", "au départ", "au depart", "depuis", "auprès", "aupres")):
+                    flow.origins.append(name)
+                elif prep in {"de", "du", "des", "d'", "d’"}:
+                    if kind in {"move", "receive"} or lemma in {"partir", "venir"}:
+                        flow.origins.append(name)
+                elif prep in {"à", "a", "au", "aux", "en"}:
+                    if kind in {"transfer", "move"}:
+                        flow.destinations.append(name)
+                elif prep == "par" and subj_pass is not None:
+                    flow.origins.append(name)
+                elif prep == "" and kind == "move" and obj is not None and any(t.i == obj.i for t in toks):
+                    if lemma in self.lex.roles.get("dest_verb", ()):
+                        flow.destinations.append(name)
+                    elif lemma in self.lex.roles.get("origin_verb", ()):
+                        flow.origins.append(name)
+            # "Après avoir balayé X, … a atteint Y": X came first.
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(c.lower_ == "après" for c in child.children):
+                    cobj = [k for k in child.children if k.dep_ == "obj"]
+                    for o in cobj:
+                        for t in [o, *[c for c in o.children if c.dep_ == "conj"]]:
+                            name = self._endpoint(self._np_tokens(t))
+                            if name:
+                                flow.origins.append(name)
+            if kind == "transfer":
+                if subj is not None and subj.lower_ not in _PRONOUN_SUBJECTS:
+                    name = self._endpoint(self._np_tokens(subj))
+                    if name and self._is_place_like(subj):
+                        flow.origins.insert(0, name)
+                moved = subj_pass or obj
+                flow.mover_token = moved
+                flow.mover = moved.lemma_.lower() if moved is not None else ""
+            elif kind == "receive":
+                if subj is not None and self._is_place_like(subj):
+                    flow.destinations.insert(0, self._endpoint(self._np_tokens(subj)))
+                flow.mover_token = obj
+                flow.mover = obj.lemma_.lower() if obj is not None else ""
+            else:
+                if subj is not None:
+                    flow.mover_token = subj
+                    flow.mover = self._mover_name(subj)
+            flow.origins = list(dict.fromkeys(x for x in flow.origins if x))
+            flow.destinations = list(dict.fromkeys(x for x in flow.destinations if x and x not in flow.origins))
+            if flow.origins or flow.destinations:
+                flows.append(flow)
+        return flows
+
+    def _is_place_like(self, token: Token) -> bool:
+        if token.ent_type_ in {"LOC", "ORG"}:
+            return True
+        return bool(ent_mod.country_of(self._np_text(token)))
+
+    def _mover_name(self, token: Token) -> str:
+        if token.pos_ == "PROPN" or token.ent_type_:
+            return self.resolver.resolve(ent_mod.canonical(self._np_text(token)))
+        lemma = token.lemma_.lower()
+        return self._named_nouns.get(lemma, lemma)
+
+    def _np_tokens(self, token: Token) -> list[Token]:
+        toks = [t for t in token.subtree if t.dep_ not in {"conj", "cc", "acl:relcl", "punct", "appos"}]
+        sub_conj = set()
+        for t in token.subtree:
+            if t.dep_ == "conj" and t.head.i == token.i:
+                sub_conj.update(x.i for x in t.subtree)
+        toks = [t for t in toks if t.i not in sub_conj and t.pos_ != "DET"]
+        return sorted(toks, key=lambda t: t.i)
+
+    def _place_phrases(self, verb: Token, sent: Span) -> list[tuple[list[Token], str]]:
+        """Place phrases in a verb's clause with the preposition written before each."""
+        clause = {t.i for t in verb.subtree}
+        # Nested flow verbs keep their own phrases, except "pour rejoindre X" which completes this one.
+        for t in verb.subtree:
+            if t is not verb and t.pos_ == "VERB" and t.dep_ not in {"advcl", "xcomp"}:
+                clause -= {x.i for x in t.subtree}
+        phrases = []
+        seen: set[int] = set()
+        candidates: list[list[Token]] = []
+        for ent in sent.ents:
+            if ent.label_ in {"LOC", "ORG"} or ent_mod.country_of(ent.text):
+                candidates.append(list(ent))
+        for tok in sent:
+            if tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.ent_iob_ == "O" and ent_mod.country_of(tok.text):
+                candidates.append([tok])
+            if tok.lemma_.lower() in _NAMED_PLACE_HEADS and tok.i + 1 < sent.end:
+                tail = [t for t in tok.subtree if t.i >= tok.i and t.dep_ not in {"acl:relcl", "punct"}]
+                tail = [t for t in tail if t.i - tok.i <= 4]
+                if any(t.pos_ in {"PROPN", "ADJ"} for t in tail[1:]):
+                    candidates.append(tail)
+        candidates.sort(key=lambda c: (c[0].i, -len(c)))
+        for toks in candidates:
+            if toks[0].i not in clause or toks[0].i in seen:
+                continue
+            seen.update(t.i for t in toks)
+            before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
+            m = _DIRECTION_BEFORE.search(before)
+            prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
+            if toks[0].i == verb.i + 1 and prep == "":
+                prep = ""
+            phrases.append((toks, prep.strip()))
+        return phrases
+
+    # ---------------------------------------------------------------- claims
+    def _base(self, info: _SentInfo, kind: str, start: int, end: int, value: str) -> dict:
+        sent = info.span
+        return {
+            "claim_id": "",
+            "doc_id": self.article.doc_id,
+            "kind": kind,
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "value": value,
+            "sentence": sent.text.strip(),
+            "section": info.section,
+            "paragraph": info.paragraph,
+            "sent_start": sent.start_char,
+            "sent_end": sent.end_char,
+        }
+
+    def _quantity_claims(
+        self, info: _SentInfo, para_place: dict[int, str], para_source: dict[int, str], para_unit: dict[int, str]
+    ) -> Iterable[Claim]:
+        segments = self._segments(info)
+        last_unit = ""
+        for q, seg in zip(info.quantities, segments):
+            counted_tok, complement = self._counted(q, info.span)
+            unit = q.unit or ""
+            place_from_unit = ""
+            if not unit and counted_tok is not None:
+                lemma = counted_tok.lemma_.lower()
+                if counted_tok.text[:1].isupper() and ent_mod.place_of(counted_tok.text):
+                    place_from_unit = ent_mod.place_of(counted_tok.text) or ""
+                    lemma = "personne"
+                unit = lemma
+            if not unit:
+                unit = last_unit or para_unit.get(info.paragraph, "")
+            if unit and not q.unit:
+                last_unit = unit
+            if unit:
+                para_unit[info.paragraph] = unit
+            anchor = counted_tok if counted_tok is not None else self._first_token(q)
+            pred = self._predicate(anchor.head if counted_tok is not None and anchor.head is not anchor else anchor) if anchor is not None else None
+            seg_text = self.text[seg[0]:seg[1]]
+            source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
+            if source:
+                para_source[info.paragraph] = source
+            flow = self._flow_for(info, anchor)
+            exclude = {ent_mod.fold(x) for x in ((flow.origins + flow.destinations) if flow else [])}
+            place = place_from_unit or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
+            before = self.text[max(seg[0], q.start - 12):q.start].lower()
+            scope = "part" if re.search(r"\bdont\s*$", before) else ""
+            predicate = pred.lemma_.lower() if pred is not None else ""
+            value = _fmt_number(q.value) if q.qualifier != "range" and not q.vague else f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
+            if q.qualifier in {"ge", "gt"} or q.qualifier == "le" or q.qualifier == "lt" or q.qualifier in {"eq", "approx"}:
+                value = _fmt_number(q.value) if not q.vague else value
+            base = self._base(info, "quantity", q.start, q.end, value)
+            yield Claim(
+                **base,
+                unit=unit,
+                qualifier=q.qualifier,
+                low=q.low,
+                high=q.high,
+                counted=complement,
+                subject=self._subject(pred),
+                predicate=predicate,
+                object=flow.mover if flow else "",
+                origin="; ".join(flow.origins) if flow else "",
+                destination="; ".join(flow.destinations) if flow else "",
+                place=place,
+                event_date=self._event_date(info, seg, q.start),
+                source=ent_mod.canonical(source) if source else "",
+                modality=self._final_modality(pred, seg_text, source),
+                aspect=self._aspect(seg_text, pred),
+                scope=scope,
+                entities=self._sentence_entities(info),
+            )
+
+    def _final_modality(self, pred: Token | None, seg_text: str, source: str) -> str:
+        modality = self._modality(pred, seg_text)
+        if modality == "asserted" and source:
+            return "reported"
+        return modality
+
+    def _first_token(self, q: QuantityMatch) -> Token | None:
+        span = self._tokens(q.num_start, q.num_end)
+        return span[0] if span is not None and len(span) else None
+
+    def _flow_for(self, info: _SentInfo, anchor: Token | None) -> _Flow | None:
+        if anchor is None:
+            return None
+        for flow in info.flows:
+            if flow.mover_token is not None and flow.mover_token.i == anchor.i:
+                return flow
+        for flow in info.flows:
+            if anchor.i in {t.i for t in flow.verb.subtree} and flow.mover_token is None:
+                return flow
+        return None
+
+    def _subject(self, pred: Token | None) -> str:
+        if pred is None:
+            return ""
+        subj = next((k for k in pred.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
+            return ""
+        if subj.pos_ == "PROPN" or subj.ent_type_:
+            return self.resolver.resolve(ent_mod.canonical(self._np_text(subj, 5)))
+        return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
+
+    def _sentence_entities(self, info: _SentInfo) -> str:
+        names = []
+        for ent, canonical in info.entities:
+            country = ent_mod.country_of(ent.text)
+            names.append(country or canonical)
+        return "; ".join(dict.fromkeys(n for n in names if n))
+
+    def _date_claims(self, info: _SentInfo) -> Iterable[Claim]:
+        for d in info.dates:
+            span = self._tokens(d.start, d.end)
+            anchor = span.root if span is not None and len(span) else None
+            pred = self._predicate(anchor.head) if anchor is not None and anchor.head is not anchor else anchor
+            if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
+                pred = None
+            predicate = pred.lemma_.lower() if pred is not None else ""
+            # Light verbs take their meaning from their noun: "le veto prononcé en mai".
+            if pred is not None and pred.dep_ in {"acl", "amod"} and pred.head.pos_ == "NOUN":
+                predicate = pred.head.lemma_.lower()
+            seg = (info.span.start_char, info.span.end_char)
+            base = self._base(info, "date", d.start, d.end, d.value)
+            yield Claim(
+                **base,
+                unit=d.precision,
+                qualifier="range" if "/" in d.value else "eq",
+                subject=self._subject(pred),
+                predicate=predicate,
+                event_date=d.value,
+                place=self._places(info, seg, set(), ""),
+                modality=self._modality(pred, ""),
+                entities=self._sentence_entities(info),
+            )
+
+    def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
+        flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
+        for ent, canonical in info.entities:
+            flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
+            base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
+            yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
+        # A movement whose mover is a common noun ("le cortège", "la tempête") gets its own row.
+        for flow in info.flows:
+            tok = flow.mover_token
+            if tok is None or tok.ent_type_ or flow.verb.lemma_.lower() not in self.lex.events.get("move", ()):
+                continue
+            base = self._base(info, "entity", tok.idx, tok.idx + len(tok.text), flow.mover)
+            yield Claim(**base, unit="MOVER", **self._flow_fields(flow, info))
+
+    def _flow_fields(self, flow: _Flow | None, info: _SentInfo) -> dict:
+        if flow is None:
+            return {}
+        return {
+            "predicate": flow.verb.lemma_.lower(),
+            "object": flow.mover,
+            "origin": "; ".join(flow.origins),
+            "destination": "; ".join(flow.destinations),
+            "modality": self._modality(flow.verb, ""),
+            "event_date": info.dates[0].value if info.dates else "",
+            "entities": self._sentence_entities(info),
+        }
+
+
+def _clean_np(np: str) -> str:
+    np = np.strip(" \t,;:.«»\"'’")
+    np = re.sub(r"^(?:la|le|les|l['’]|des|du|de)\s*", "", np, flags=re.I)
+    words = np.split()
+    return " ".join(words[:8])
+
+
+def _fmt_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _replace(claim: Claim, **changes: object) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, **changes)
+
+
+def extract_claims(doc: Doc, article: Article) -> list[Claim]:
+    """All claims of one parsed article, in text order, with stable ids `doc_id:NNNN`."""
+    return ClaimExtractor(doc, article).extract()

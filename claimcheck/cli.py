@@ -1,0 +1,185 @@
+"""The `claimcheck` command: thin typer wrappers over `claimcheck.api`.
+
+Only typer, rich and the standard library are imported at module level, so `--help` is fast; the
+spaCy pipeline is loaded inside the commands that need it.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract the claims of news articles (French first) and report where articles disagree.",
+)
+
+
+class ClaimFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    html = "html"
+
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Article files (.txt) or directories of them; diff also takes claim tables (.csv/.jsonl)."),
+]
+OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
+MetaOpt = Annotated[
+    Optional[Path],
+    typer.Option("--meta", help="CSV with doc_id,published[,outlet,url]: publication dates anchor relative dates."),
+]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, max=64, help="Processes for the spaCy pass.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not read or write the claim cache.")]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option("--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", help="Where the claim cache lives (default: the user cache directory)."),
+]
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"claimcheck: error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _note(message: str, quiet: bool) -> None:
+    if not quiet:
+        typer.echo(f"claimcheck: note: {message}", err=True)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr (articles done, words/s, time left); silent when stderr is not a
+    terminal, with --quiet, or for a handful of articles."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.progress = None
+        if quiet or total <= 3 or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.words = 0
+        self.progress = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.progress.add_task("extract", total=total, rate="")
+
+    def __enter__(self) -> _ProgressBar:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def advance(self, _article: object, words: int) -> None:
+        if self.progress is None:
+            return
+        self.words += words
+        task = self.progress.tasks[0]
+        elapsed = task.elapsed or 1e-9
+        self.progress.update(self.task, advance=1, rate=f"{self.words / elapsed:,.0f} words/s")
+
+
+def _open_cache(no_cache: bool, cache_dir: Path | None):  # type: ignore[no-untyped-def]
+    if no_cache:
+        return None
+    from claimcheck.cache import ClaimCache, default_cache_dir
+
+    try:
+        return ClaimCache(cache_dir or default_cache_dir())
+    except OSError as exc:  # an unusable cache must never stop the work
+        typer.echo(f"claimcheck: note: claim cache disabled ({exc})", err=True)
+        return None
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    output: OutputOpt = None,
+    fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.csv,
+    meta: MetaOpt = None,
+    workers: WorkersOpt = 1,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+) -> None:
+    """Write the claim table of the articles: quantities, dates and entities with their frames."""
+    from claimcheck import api, reading, report
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        inputs = reading.collect(paths)
+        meta_rows = reading.read_meta(meta) if meta else None
+        articles = [reading.read_article(p, meta_rows) for p in inputs.articles]
+        for note in api._encoding_notes(articles):
+            _note(note, quiet)
+        cache = _open_cache(no_cache, cache_dir)
+        with _ProgressBar(len(articles), quiet) as bar:
+            stream = (c for _, claims in api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance) for c in claims)
+            if output is None:
+                report.render_claims(stream, fmt.value, sys.stdout)
+            else:
+                with report.atomic_writer(output) as handle:
+                    report.render_claims(stream, fmt.value, handle)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def diff(
+    paths: PathsArg,
+    output: OutputOpt = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    meta: MetaOpt = None,
+    include_all: Annotated[
+        bool, typer.Option("--include-all", help="Also compare reader comments and page boilerplate.")
+    ] = False,
+    workers: WorkersOpt = 1,
+    quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+) -> None:
+    """Report where the articles disagree: quantities, dates, reversed flows, sources."""
+    from claimcheck import api, reading, report
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        inputs = reading.collect(paths, allow_claim_tables=True)
+        cache = _open_cache(no_cache, cache_dir)
+        with _ProgressBar(len(inputs.articles), quiet) as bar:
+            result = api.diff(paths, meta, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
+        for note in result.notes:
+            _note(note, quiet)
+        items = list(result.discrepancies)
+        if output is None:
+            report.render_discrepancies(items, fmt.value, sys.stdout)
+        else:
+            with report.atomic_writer(output) as handle:
+                report.render_discrepancies(items, fmt.value, handle)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+
+
+def main() -> None:  # pragma: no cover - entry point for `python -m claimcheck`
+    app()

@@ -1,0 +1,52 @@
+"""The team's lexicon (resources/lexicon.tsv), loaded once: event classes, unit groups, markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    events: dict[str, frozenset[str]]
+    units: dict[str, frozenset[str]]
+    generic: frozenset[str]
+    aspects: dict[str, frozenset[str]]
+    roles: dict[str, frozenset[str]]
+    report: frozenset[str]
+    hedge: frozenset[str]
+
+    def event_classes(self, lemma: str) -> frozenset[str]:
+        """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
+        lemma = lemma.lower()
+        return frozenset(name for name, words in self.events.items() if lemma in words)
+
+    def unit_group(self, lemma: str) -> str:
+        """The group name of a counted noun ('client' → 'foyer'), or the lemma itself."""
+        lemma = lemma.lower()
+        for name, words in self.units.items():
+            if lemma in words:
+                return name
+        return lemma
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    sections: dict[str, dict[str, frozenset[str]]] = {}
+    text = resources.files("claimcheck.resources").joinpath("lexicon.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        section, name, words = line.split("\t")
+        entries = frozenset(w.strip().lower() for w in words.split(",") if w.strip())
+        sections.setdefault(section, {})[name] = entries
+    return Lexicon(
+        events=sections.get("event", {}),
+        units=sections.get("unit", {}),
+        generic=sections.get("generic", {}).get("personne", frozenset()),
+        aspects=sections.get("aspect", {}),
+        roles=sections.get("role", {}),
+        report=sections.get("report", {}).get("report", frozenset()),
+        hedge=sections.get("hedge", {}).get("hedge", frozenset()),
+    )

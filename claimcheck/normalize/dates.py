@@ -1,0 +1,1304 @@
+"""Find French date expressions in a text and normalize them to ISO 8601 values.
+
+Pure functions, no spaCy. Short candidate spans are found with compiled regular expressions
+built from the vocabulary in ``resources/dates_fr.tsv`` and normalized with explicit rules (not
+dateparser: its answers disagree with the conventions below, e.g. "mercredi" on a Wednesday is a
+week earlier there and "mai dernier" or "ce mardi" give nothing, and the rules are ten times
+faster than a parser call per span).
+
+Value conventions (``DateMatch.value``):
+
+- day ``'2024-06-19'``, month ``'2024-05'``, year ``'2023'``; a year the text does not give and no
+  publication date can supply is ``XXXX``: ``'XXXX-03'``, ``'XXXX-03-01'``.
+- week: ISO week ``'2024-W24'`` (precision ``week``), e.g. "la semaine dernière".
+- interval ``'A/B'``: both ends are inclusive at their own precision (``'1950/1953'`` covers
+  1950-01-01 to 1953-12-31; ``'2023-07-13/2023-07-15'`` three days); an open end is ``..``:
+  "depuis septembre" → ``'2023-09/..'``, "jusqu'en 2025" / "d'ici 2030" → ``'../2025'``
+  (precision ``range``). A week-end is ``'2024-06-15/2024-06-16'`` (``range``).
+- night ``'2023-11-01T20:00/2023-11-02T08:00'`` (precision ``night``).
+- decade ``'1990/1999'`` (``decade``); season ``'2023-06/2023-08'`` (``season``, meteorological).
+- "début/mi/fin" + period keep the period's value and precision ("fin mars" → ``'XXXX-03'``).
+
+Spans (``text[start:end]``): determiners are kept ("le 1er mars", "ce mardi", "la veille"),
+plain prepositions are not ("en mars" → "mars"), words that change the value are ("depuis
+septembre", "du 13 au 15 juillet", "il y a deux jours", "fin 2023"); a clock time after a date is
+left out ("le 2 novembre 2023" in "le 2 novembre 2023 à 12h40").
+
+Anchoring on the publication date: a day and month without year is the most recent such date
+not after publication (a weekday written next to it may move it to the year where it fits); a
+bare month likewise ("en mars"); "mai dernier" is the most recent May before the publication
+month; a weekday alone ("mercredi", "ce mercredi") is the most recent one on or before the
+publication day, "mercredi dernier" strictly before, "mercredi prochain" strictly after. "la
+veille" / "le lendemain" are anchored on the closest day date before them in the text, else on
+the publication day. Relative expressions that need a missing anchor are not returned.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from claimcheck.normalize.types import DateMatch
+
+__all__ = ["date_bounds", "dates_compatible", "find_dates", "load_vocabulary", "parse_date"]
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+def _norm(word: str) -> str:
+    """Case-fold a word and unify apostrophes and hyphens, for table look-ups."""
+    return word.casefold().replace("’", "'").replace("ʼ", "'").replace("‑", "-")
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+['’ʼ]?|\d+|[^\w\s'’ʼ\-‑]")
+
+
+def _tokens(text: str) -> list[str]:
+    """Split into normalized words ("d'" and "l'" keep their apostrophe), numbers and punctuation."""
+    return [_norm(t) for t in _TOKEN_RE.findall(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class DateVocabulary:
+    """The French calendar words of ``resources/dates_fr.tsv``, by kind (see the file header)."""
+
+    months: dict[str, int]
+    month_abbr: dict[str, int]
+    month_abbr_dot: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_abbr: dict[str, int]
+    day_words: dict[str, int]
+    parts_of_day: frozenset[str]
+    directions: dict[str, int]
+    anaphors: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    units: dict[str, str]
+    modifiers: frozenset[str]
+    op_from: frozenset[str]
+    op_to: frozenset[str]
+    trigger_strong: tuple[tuple[str, ...], ...]
+    trigger_weak: tuple[tuple[str, ...], ...]
+    blockers: tuple[tuple[str, ...], ...]
+    planet_context: frozenset[str]
+    after_year: frozenset[str]
+    year_parts: dict[str, int]
+    ordinals: dict[str, int]
+
+    def month_of(self, token: str) -> int:
+        key = _norm(token).rstrip(".")
+        for table in (self.months, self.month_abbr, self.month_abbr_dot):
+            if key in table:
+                return table[key]
+        raise KeyError(token)
+
+    def weekday_of(self, token: str) -> int:
+        key = _norm(token).rstrip(".")
+        return self.weekdays[key] if key in self.weekdays else self.weekday_abbr[key]
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> DateVocabulary:
+    """Read ``claimcheck/resources/dates_fr.tsv`` once."""
+    text = resources.files("claimcheck").joinpath("resources/dates_fr.tsv").read_text(encoding="utf-8")
+    rows: dict[str, list[tuple[str, str]]] = {}
+    header_seen = False
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, form, value = (line.split("\t") + ["", ""])[:3]
+        if not header_seen:
+            header_seen = True
+            if kind == "kind":
+                continue
+        rows.setdefault(kind, []).append((_norm(form), value.strip()))
+
+    def ints(kind: str) -> dict[str, int]:
+        return {f: int(v) for f, v in rows.get(kind, [])}
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(f for f, _ in rows.get(kind, []))
+
+    def phrases(kind: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(_tokens(f)) for f, _ in rows.get(kind, []))
+
+    seasons = {}
+    for form, value in rows.get("season", []):
+        first, last = value.split("-")
+        seasons[form] = (int(first), int(last))
+    return DateVocabulary(
+        months=ints("month"),
+        month_abbr=ints("month_abbr"),
+        month_abbr_dot=ints("month_abbr_dot"),
+        weekdays=ints("weekday"),
+        weekday_abbr=ints("weekday_abbr"),
+        day_words=ints("day_word"),
+        parts_of_day=words("part_of_day"),
+        directions=ints("direction"),
+        anaphors=ints("anaphor"),
+        seasons=seasons,
+        units={f: v for f, v in rows.get("unit", [])},
+        modifiers=words("modifier"),
+        op_from=words("op_from"),
+        op_to=words("op_to"),
+        trigger_strong=phrases("trigger_strong"),
+        trigger_weak=phrases("trigger_weak"),
+        blockers=phrases("blocker"),
+        planet_context=words("planet_context"),
+        after_year=words("after_year"),
+        year_parts=ints("year_part"),
+        ordinals=ints("ordinal"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Regular expressions, built from the vocabulary
+
+_SP = r"[^\S\n]+"  # spaces (incl. U+00A0, U+202F), never a line break
+_SP0 = r"[^\S\n]*"
+_AP = r"['’ʼ]"
+_YEAR = r"(?:1\d{3}|20\d{2})(?!\d|[.,]\d)"
+_DAY = r"(?:1er|1ᵉʳ|premier|0?[1-9]|[12]\d|3[01])(?!\d)"
+_NB = r"(?<![\w.,/:°#\-–‑+])"  # a number starts here, not inside "2,5" / "13-15" / "n°3"
+
+
+def _form_re(form: str) -> str:
+    out = []
+    for ch in form:
+        if ch == "'":
+            out.append(_AP)
+        elif ch == "-":
+            out.append(r"[-‑]")
+        elif ch == " ":
+            out.append(_SP)
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alt(forms: list[str] | frozenset[str] | dict[str, object]) -> str:
+    """An alternation of vocabulary forms, longest first so that "septembre" wins over "sept"."""
+    return "(?:" + "|".join(_form_re(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Callable[[re.Match[str], _Ctx], _Cand | None]
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    v = load_vocabulary()
+    month_parts = [(f, _form_re(f)) for f in v.months]
+    month_parts += [(f, _form_re(f) + r"\.?") for f in v.month_abbr]
+    month_parts += [(f, _form_re(f) + rf"(?:\.|(?={_SP}{_YEAR}))") for f in v.month_abbr_dot]
+    month_any = "|".join(p for _, p in sorted(month_parts, key=lambda fp: (-len(fp[0]), fp[0])))
+    wd_abbr = "(?:" + "|".join(_form_re(f) + r"\." for f in sorted(v.weekday_abbr)) + ")"
+    return {
+        "SP": _SP,
+        "SP0": _SP0,
+        "AP": _AP,
+        "HY": r"[-‑]",
+        "DASH": r"[-–—‑]",
+        "NB": _NB,
+        "YEAR": _YEAR,
+        "DAY": _DAY,
+        "MONTH": rf"(?<!\w)(?:{month_any})(?!\w)",
+        "MONTHF": rf"(?<!\w){_alt(v.months)}(?!\w)",
+        "WD": rf"(?<!\w){_alt(v.weekdays)}(?!\w)",
+        "WDX": rf"(?<!\w)(?:{_alt(v.weekdays)}|{wd_abbr})(?!\w)",
+        "DIR": rf"{_alt(v.directions)}(?!\w)",
+        "POD": rf"{_alt(v.parts_of_day)}(?!\w)",
+        "UNIT": rf"{_alt(v.units)}(?!\w)",
+        "SEASON": rf"(?<!\w){_alt(v.seasons)}(?!\w)",
+        "ORD": rf"(?<!\w){_alt(v.ordinals)}(?!\w)",
+        "YPART": rf"{_alt(v.year_parts)}(?!\w)",
+        "DAYWORD": rf"(?<![\w\-‑]){_alt(v.day_words)}(?!\w)",
+        "ANAPHOR": rf"(?<![\w\-‑]){_alt(v.anaphors)}(?!\w)",
+    }
+
+
+_PLACEHOLDER = re.compile(r"§(\w+)(?::(\w+))?§")
+
+
+def _rx(template: str) -> re.Pattern[str]:
+    """Compile a rule template: ``§SP§`` is a piece, ``§DAY:d1§`` a piece captured as group d1."""
+    pieces = _pieces()
+
+    def repl(m: re.Match[str]) -> str:
+        piece = pieces[m.group(1)]
+        return f"(?P<{m.group(2)}>{piece})" if m.group(2) else piece
+
+    return re.compile(_PLACEHOLDER.sub(repl, template.replace("\n", "").replace(" ", "")), re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------
+# Reference (publication) date and calendar helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    year: int
+    month: int
+    day: int | None
+
+    @property
+    def date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.day else None
+
+
+_PUBLISHED_RE = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ].*)?$")
+
+
+def _parse_published(published: str | None) -> _Ref | None:
+    if published is None or not published.strip():
+        return None
+    m = _PUBLISHED_RE.match(published)
+    if not m:
+        raise ValueError(f"published must be 'YYYY-MM-DD' or 'YYYY-MM', not {published!r}")
+    y, mo = int(m.group(1)), int(m.group(2))
+    d = int(m.group(3)) if m.group(3) else None
+    if not 1 <= mo <= 12 or (d is not None and not _valid(y, mo, d)):
+        raise ValueError(f"published is not a valid date: {published!r}")
+    return _Ref(y, mo, d)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    """Whether the day exists; with an unknown year, 29 February is allowed."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(2000 if year is None else year, month)[1]
+
+
+def _fmt_day(year: int | None, month: int, day: int) -> str:
+    return f"{'XXXX' if year is None else f'{year:04d}'}-{month:02d}-{day:02d}"
+
+
+def _fmt_month(year: int | None, month: int) -> str:
+    return f"{'XXXX' if year is None else f'{year:04d}'}-{month:02d}"
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _year_for_month(month: int, direction: int, ref: _Ref) -> int:
+    """Year of a month named without year: most recent not after publication (or before/after)."""
+    if direction < 0:
+        return ref.year if month < ref.month else ref.year - 1
+    if direction > 0:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _year_for_day(
+    month: int, day: int, ref: _Ref, direction: int = 0, weekday: int | None = None
+) -> int | None:
+    """Year of a day and month named without year, anchored on the publication date."""
+    candidates = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
+    rd = ref.date
+
+    def key(y: int) -> tuple[int, int, int]:
+        return (y, month, day if rd else 0)
+
+    refkey = (ref.year, ref.month, ref.day if rd else 0)
+    if direction > 0:
+        later = [y for y in candidates if key(y) > refkey or (not rd and key(y) >= refkey)]
+        chosen = min(later) if later else None
+    else:
+        strict = direction < 0 and rd is not None
+        earlier = [y for y in candidates if key(y) < refkey or (not strict and key(y) <= refkey)]
+        chosen = max(earlier) if earlier else None
+    if chosen is None:
+        return None
+    if weekday is not None and date(chosen, month, day).weekday() != weekday:
+        # the weekday written beside the date says which year is meant ("samedi 4 novembre")
+        anchor = rd or date(ref.year, ref.month, 15)
+        fitting = [
+            y
+            for y in (chosen - 1, chosen, chosen + 1)
+            if y in candidates and date(y, month, day).weekday() == weekday
+        ]
+        if fitting:
+            chosen = min(fitting, key=lambda y: abs((date(y, month, day) - anchor).days))
+    return chosen
+
+
+def _weekday_date(weekday: int, ref_day: date, direction: int) -> date:
+    """The weekday on or before the reference day (direction 0), strictly before (-1) or after (+1)."""
+    if direction > 0:
+        return ref_day + timedelta(days=(weekday - ref_day.weekday()) % 7 or 7)
+    back = (ref_day.weekday() - weekday) % 7
+    if direction < 0 and back == 0:
+        back = 7
+    return ref_day - timedelta(days=back)
+
+
+def _day_number(token: str) -> int:
+    t = _norm(token)
+    return 1 if t in ("1er", "1ᵉʳ", "premier") else int(t)
+
+
+def _direction(token: str | None) -> int:
+    return load_vocabulary().directions[_norm(token)] if token else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Candidates and context checks
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    value: str
+    precision: str
+    relative: bool = False
+    kind: str = ""  # "anaphor": la veille / le lendemain, resolved after selection
+    shift: int = 0  # days, for anaphors
+    link: int | None = None  # anaphor followed by "de/du": where its anchoring date must start
+    origin: str = field(default="")  # name of the rule that found it
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    text: str
+    ref: _Ref | None
+    strict: bool  # False in parse_date: the caller says the text is a date expression
+
+
+def _last_tokens(text: str, pos: int, n: int = 4) -> list[str]:
+    return _tokens(text[max(0, pos - 60) : pos])[-n:]
+
+
+def _ends_with(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(len(p) <= len(tokens) and tuple(tokens[-len(p) :]) == p for p in phrases)
+
+
+_OPENERS = frozenset(" \t\u00a0\u202f«»\"“”'‘’—–-•*([")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n…"
+
+
+def _casing_ok(text: str, pos: int, token: str) -> bool:
+    """Month and weekday names are lowercase in French; capitalized, only at a sentence start."""
+    return token.islower() or (token[:1].isupper() and token[1:].islower() and _at_sentence_start(text, pos))
+
+
+_NEXT_WORD_RE = re.compile(rf"{_SP0}([^\W\d_]+['’ʼ]?)")
+
+
+def _year_followed_ok(text: str, end: int) -> bool:
+    """A bare number followed by a noun counts things ("2000 soldats"); a year is followed by a
+    function word, a capitalized word or punctuation ("en 2019, Kim", "en 2019 la Russie")."""
+    rest = text[end : end + 3]
+    if re.match(r"[-‑/]\d", rest):
+        return False
+    m = _NEXT_WORD_RE.match(text, end)
+    if not m:
+        return True
+    word = m.group(1)
+    return not word.islower() or _norm(word) in load_vocabulary().after_year
+
+
+# --------------------------------------------------------------------------------------------
+# Rule handlers: one regex match -> one candidate (or None)
+
+
+def _c(
+    m: re.Match[str], value: str, precision: str, relative: bool = False, start: int | None = None
+) -> _Cand:
+    return _Cand(m.start() if start is None else start, m.end(), value, precision, relative)
+
+
+def _h_numeric_dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    d, mo, ys = int(m["d"]), int(m["m"]), m["y"]
+    if len(ys) == 2:
+        if m["sep"] != "/":
+            return None
+        y = 2000 + int(ys) if int(ys) < 70 else 1900 + int(ys)
+    else:
+        y = int(ys)
+    if mo > 12 and d <= 12:  # an English month/day/year on a French page
+        d, mo = mo, d
+    if not _valid(y, mo, d):
+        return None
+    return _c(m, _fmt_day(y, mo, d), "day")
+
+
+def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    return _c(m, _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
+
+
+def _h_numeric_my(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    return _c(m, _fmt_month(int(m["y"]), int(m["m"])), "month")
+
+
+def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    v = load_vocabulary()
+    day, month = _day_number(m["d"]), v.month_of(m["m"])
+    weekday = v.weekday_of(m["wd"]) if m.groupdict().get("wd") else None
+    if m.groupdict().get("y"):
+        y = int(m["y"])
+        return _c(m, _fmt_day(y, month, day), "day") if _valid(y, month, day) else None
+    if not _valid(None, month, day):
+        return None
+    if ctx.ref is None:
+        return _c(m, _fmt_day(None, month, day), "day")
+    y = _year_for_day(month, day, ctx.ref, _direction(m.groupdict().get("dir")), weekday)
+    if y is None:
+        return None
+    return _c(m, _fmt_day(y, month, day), "day", relative=True)
+
+
+def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    v = load_vocabulary()
+    tok = m["m"]
+    if ctx.strict and not tok.islower() and not _at_sentence_start(ctx.text, m.start()):
+        prev = _last_tokens(ctx.text, m.start(), 1)
+        if prev and prev[-1] in v.planet_context:  # "la mission Mars 2020"
+            return None
+    return _c(m, _fmt_month(int(m["y"]), v.month_of(tok)), "month")
+
+
+_YEAR_PHRASE_OFFSET = {
+    "dernière": -1,
+    "passée": -1,
+    "dernier": -1,
+    "passé": -1,
+    "prochaine": 1,
+    "prochain": 1,
+}
+
+
+def _h_bare_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    v = load_vocabulary()
+    tok = m["m"]
+    has_dir = bool(m["dir"] or m["yp"])
+    if ctx.strict:
+        prev = _last_tokens(ctx.text, m.start(), 1)
+        if prev and prev[-1].isdigit():
+            return None  # "le 31 février": not a day of February, and not the month either
+        if tok.islower():
+            if not has_dir and prev and prev[-1] in v.planet_context:
+                return None
+        elif not (has_dir and _casing_ok(ctx.text, m.start(), tok)):
+            return None  # "Mars" mid-sentence is the planet, "Mai" a first name
+    month = v.month_of(tok)
+    if m["yp"]:
+        if ctx.ref is None:
+            return None
+        words = _tokens(m["yp"])
+        offset = _YEAR_PHRASE_OFFSET.get(words[-1], 0)
+        return _c(m, _fmt_month(ctx.ref.year + offset, month), "month", relative=True)
+    if ctx.ref is None:
+        return _c(m, _fmt_month(None, month), "month")
+    y = _year_for_month(month, _direction(m["dir"]), ctx.ref)
+    return _c(m, _fmt_month(y, month), "month", relative=True)
+
+
+def _span_years(
+    m1: int, d1: int, y1: int | None, m2: int, d2: int, y2: int | None, ref: _Ref | None
+) -> tuple[int | None, int | None, bool] | None:
+    """Years of both ends of a day range; the end is never before the start."""
+    relative = False
+    if y2 is not None and y1 is None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    elif y1 is not None and y2 is None:
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+    elif y1 is None and ref is not None:
+        y1 = _year_for_day(m1, d1, ref)
+        if y1 is None:
+            return None
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+        relative = True
+    if y1 is not None and y2 is not None and date(y2, m2, d2) <= date(y1, m1, d1):
+        return None
+    if y1 is None and (m1, d1) == (m2, d2):
+        return None
+    return y1, y2, relative
+
+
+def _range_groups(m: re.Match[str]) -> tuple[int, int, int | None, int, int, int | None] | None:
+    v = load_vocabulary()
+    g = m.groupdict()
+    d1, d2 = _day_number(g["d1"]), _day_number(g["d2"])
+    m2 = v.month_of(g["m2"])
+    m1 = v.month_of(g["m1"]) if g.get("m1") else m2
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    return m1, d1, y1, m2, d2, y2
+
+
+def _h_day_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    groups = _range_groups(m)
+    if groups is None:
+        return None
+    m1, d1, y1, m2, d2, y2 = groups
+    years = _span_years(m1, d1, y1, m2, d2, y2, ctx.ref)
+    if years is None:
+        return None
+    y1, y2, relative = years
+    value = f"{_fmt_day(y1, m1, d1)}/{_fmt_day(y2, m2, d2)}"
+    return _c(m, value, "range", relative)
+
+
+def _h_night_dates(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    groups = _range_groups(m)
+    if groups is None:
+        return None
+    m1, d1, y1, m2, d2, y2 = groups
+    years = _span_years(m1, d1, y1, m2, d2, y2, ctx.ref)
+    if years is None:
+        return None
+    y1, y2, relative = years
+    start = date(2001 if y1 is None else y1, m1, d1)
+    end = date(2001 if y2 is None else y2, m2, d2)
+    if y1 is not None and (end - start).days != 1:
+        return None
+    value = f"{_fmt_day(y1, m1, d1)}T20:00/{_fmt_day(y2, m2, d2)}T08:00"
+    return _c(m, value, "night", relative)
+
+
+def _h_month_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    v = load_vocabulary()
+    m1, m2 = v.month_of(m["m1"]), v.month_of(m["m2"])
+    y1 = int(m["y1"]) if m["y1"] else None
+    y2 = int(m["y2"]) if m["y2"] else None
+    relative = False
+    if y2 is not None and y1 is None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    elif y1 is not None and y2 is None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    elif y1 is None and ctx.ref is not None:
+        y2 = _year_for_month(m2, 0, ctx.ref)
+        y1 = y2 if m1 <= m2 else y2 - 1
+        relative = True
+    if y1 is not None and y2 is not None and (y2, m2) <= (y1, m1):
+        return None
+    if y1 is None and m1 == m2:
+        return None
+    return _c(m, f"{_fmt_month(y1, m1)}/{_fmt_month(y2, m2)}", "range", relative)
+
+
+def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    y1 = int(m["y1"])
+    if m["y2"]:
+        y2 = int(m["y2"])
+    else:
+        y2 = (y1 // 100) * 100 + int(m["yy"])
+        if y2 != y1 + 1:  # "2023-24" is a season; "2011-12" alone is too ambiguous otherwise
+            return None
+    if not 0 < y2 - y1 <= 200:
+        return None
+    if ctx.strict and not _year_followed_ok(ctx.text, m.end()):
+        return None
+    return _c(m, f"{y1}/{y2}", "range")
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    dec = m["dec"]
+    start = int(dec) if len(dec) == 4 else 1900 + int(dec)
+    if len(dec) == 2 and dec == "00":
+        start = 2000
+    return _c(m, f"{start}/{start + 9}", "decade")
+
+
+def _h_day_word(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    offset = load_vocabulary().day_words[_norm(m["w"])]
+    if offset > 0 and ctx.strict:
+        prev = _last_tokens(ctx.text, m.start(), 1)
+        if prev and prev[-1] in ("de", "d'"):  # "le monde de demain"
+            return None
+    return _c(m, (ctx.ref.date + timedelta(days=offset)).isoformat(), "day", relative=True)
+
+
+def _h_this_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    return _c(m, ctx.ref.date.isoformat(), "day", relative=True)
+
+
+_HABITUAL = (("chaque",), ("tous", "les"), ("toutes", "les"))
+_FOLLOWING_RE = re.compile(rf"{_SP}(?:suivante?|précédente?|d{_AP}(?:avant|après))(?!\w)", re.IGNORECASE)
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    tok = m["wd"]
+    if ctx.strict:
+        if not _casing_ok(ctx.text, m.start("wd"), tok):
+            return None  # "la série Mercredi", "Vendredi" (Robinson's)
+        if _ends_with(_last_tokens(ctx.text, m.start(), 2), _HABITUAL):
+            return None
+        if _FOLLOWING_RE.match(ctx.text, m.end()):
+            return None  # "le mardi suivant" counts from a date of the text, not publication
+    direction = _direction(m["dir"] or m["dir2"])
+    d = _weekday_date(load_vocabulary().weekday_of(tok), ctx.ref.date, direction)
+    return _c(m, d.isoformat(), "day", relative=True)
+
+
+def _h_weekday_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """Resolve "mercredi 12": the 12th of a month near publication that falls on a Wednesday."""
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    v = load_vocabulary()
+    weekday, day = v.weekday_of(m["wd"]), _day_number(m["d"])
+    rd = ctx.ref.date
+    options = []
+    for n in (-2, -1, 0, 1):
+        y, mo = _add_months(rd.year, rd.month, n)
+        if _valid(y, mo, day):
+            options.append(date(y, mo, day))
+    fitting = [d for d in options if d.weekday() == weekday]
+    if not fitting:
+        return None
+    past = [d for d in fitting if d <= rd]
+    chosen = max(past) if past else min(fitting)
+    return _c(m, chosen.isoformat(), "day", relative=True)
+
+
+def _night(end_day: date) -> str:
+    return f"{(end_day - timedelta(days=1)).isoformat()}T20:00/{end_day.isoformat()}T08:00"
+
+
+def _h_night_weekdays(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    v = load_vocabulary()
+    w1, w2 = v.weekday_of(m["wd1"]), v.weekday_of(m["wd2"])
+    if (w1 + 1) % 7 != w2:
+        return None
+    return _c(m, _night(_weekday_date(w2, ctx.ref.date, 0)), "night", relative=True)
+
+
+def _h_night_last(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    return _c(m, _night(ctx.ref.date), "night", relative=True)
+
+
+def _weekend(ref_day: date, direction: int) -> date:
+    """Saturday of the week-end meant by "le week-end dernier" (-1), "ce week-end" (0), "prochain" (+1)."""
+    wd = ref_day.weekday()
+    since_saturday = (wd - 5) % 7
+    if direction < 0:
+        return ref_day - timedelta(days=since_saturday + (7 if wd >= 5 else 0))
+    if direction > 0:
+        return ref_day + timedelta(days=(5 - wd) % 7 or 7)
+    if wd >= 5 or wd <= 2:  # on a week-end, or early in the week: the one just lived
+        return ref_day - timedelta(days=since_saturday)
+    return ref_day + timedelta(days=5 - wd)
+
+
+def _h_relative_period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    ref = ctx.ref
+    if ref is None:
+        return None
+    words = _tokens(m["noun"] or m["noun2"])
+    noun = next((w for w in ("semaine", "mois", "an", "année") if w in words), "week-end")
+    direction = _direction(m["dir"]) if m["dir"] else 0
+    if noun in ("an", "année"):
+        return _c(m, f"{ref.year + direction:04d}", "year", relative=True)
+    if noun == "mois":
+        y, mo = _add_months(ref.year, ref.month, direction)
+        return _c(m, _fmt_month(y, mo), "month", relative=True)
+    if ref.date is None:
+        return None
+    if noun == "semaine":
+        return _c(m, _iso_week(ref.date + timedelta(days=7 * direction)), "week", relative=True)
+    saturday = _weekend(ref.date, direction)  # week-end
+    return _c(
+        m, f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "range", relative=True
+    )
+
+
+def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    if ctx.ref is None:
+        return None
+    return _c(m, f"{ctx.ref.year:04d}", "year", relative=True)
+
+
+def _number_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    from text_to_num import text2num  # imported here: only "il y a deux ans" needs it
+
+    try:
+        return int(text2num(_norm(token), "fr"))
+    except ValueError:
+        return None
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    ref = ctx.ref
+    n = _number_value(m["n"])
+    if ref is None or n is None or n <= 0:
+        return None
+    sign = -1 if m["op"].lower().startswith("il") else 1
+    unit = load_vocabulary().units[_norm(m["u"])]
+    if unit == "year":
+        y = ref.year + sign * n
+        return _c(m, f"{y:04d}", "year", relative=True) if 0 < y < 10000 else None
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, sign * n)
+        return _c(m, _fmt_month(y, mo), "month", relative=True) if 0 < y < 10000 else None
+    if ref.date is None or n > 3660:
+        return None
+    if unit == "week":
+        return _c(m, _iso_week(ref.date + timedelta(weeks=sign * n)), "week", relative=True)
+    return _c(m, (ref.date + timedelta(days=sign * n)).isoformat(), "day", relative=True)
+
+
+def _h_bare_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    y = int(m["y"])
+    if ctx.strict:
+        v = load_vocabulary()
+        text = ctx.text
+        prev = _last_tokens(text, m.start(), 4)
+        if _ends_with(prev, v.blockers):
+            return None
+        in_parens = bool(prev) and prev[-1] == "(" and text[m.end() : m.end() + 1] == ")"
+        listed = (
+            len(prev) >= 2
+            and prev[-1] in ("et", "ou", ",")
+            and re.fullmatch(r"1\d{3}|20\d{2}", prev[-2]) is not None
+        )
+        triggered = (
+            _ends_with(prev, v.trigger_strong) or (y >= 1800 and _ends_with(prev, v.trigger_weak)) or listed
+        )
+        if not (triggered or (in_parens and y >= 1800)):
+            return None
+        if not _year_followed_ok(text, m.end()):
+            return None
+    return _c(m, f"{y:04d}", "year")
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    first, last = load_vocabulary().seasons[_norm(m["s"])]
+    det = _norm(m["det"]).strip() if m["det"] else ""
+    start = m.start("s") if det in ("au", "en") else m.start()
+    across = first > last  # winter, named by the year of its December
+
+    def instance(y: int) -> str:
+        return f"{_fmt_month(y, first)}/{_fmt_month(y + 1 if across else y, last)}"
+
+    if m["y"]:
+        y = int(m["y"])
+        if m["y2"]:
+            return _c(m, instance(y), "season", start=start) if across and int(m["y2"]) == y + 1 else None
+        # "l'hiver 2023" may be either winter touching 2023: keep the year
+        return _c(m, f"{y:04d}" if across else instance(y), "season", start=start)
+    ref = ctx.ref
+    if ref is None or not (m["dir"] or det in ("cet", "ce")):
+        return None  # a bare "l'été" is generic more often than not
+    now = (ref.year, ref.month)
+    spans = {y: ((y, first), (y + 1 if across else y, last)) for y in range(ref.year - 2, ref.year + 2)}
+    direction = _direction(m["dir"]) if m["dir"] else 0
+    if direction < 0:
+        y = max(y for y, (_, end) in spans.items() if end < now)
+    elif direction > 0:
+        y = min(y for y, (begin, _) in spans.items() if begin > now)
+    else:
+        inside = [y for y, (begin, end) in spans.items() if begin <= now <= end]
+        y = inside[0] if inside else ref.year  # "cet été" in October is this year's
+    return _c(m, instance(y), "season", relative=True, start=start)
+
+
+def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """Resolve "le premier trimestre 2024" → '2024-01/2024-03'."""
+    v = load_vocabulary()
+    length = v.year_parts[_norm(m["p"])]
+    rank = v.ordinals[_norm(m["o"])]
+    count = 12 // length
+    if rank == -1:
+        rank = count
+    if not 1 <= rank <= count:
+        return None
+    y = int(m["y"])
+    first = (rank - 1) * length + 1
+    return _c(m, f"{_fmt_month(y, first)}/{_fmt_month(y, first + length - 1)}", "range")
+
+
+def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    cand = _Cand(m.start(), m.end(), "", "day", True, kind="anaphor")
+    cand.shift = load_vocabulary().anaphors[_norm(m["a"])]
+    if m["de"]:
+        cand.end = m.start("de")
+        cand.link = m.end("de")
+    return cand
+
+
+# --------------------------------------------------------------------------------------------
+# The rules
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    day_range_tail = "§SP§ §DAY:d2§ §SP§ §MONTH:m2§ (?: ,?§SP§ §YEAR:y2§)?"
+    specs: list[tuple[str, str, Callable[[re.Match[str], _Ctx], _Cand | None]]] = [
+        (
+            "numeric_dmy",
+            (
+                r"§NB§ (?P<d>[0-3]?\d) (?P<sep>[/.\-]) (?P<m>[0-3]?\d) (?P=sep) (?P<y>(?:1\d|20)\d{2}|\d{2})"
+                r" (?![\w/]|[.,\-]\d)"
+            ),
+            _h_numeric_dmy,
+        ),
+        (
+            "iso",
+            r"§NB§ (?P<y>(?:1\d|20)\d{2}) - (?P<m>0[1-9]|1[0-2]) - (?P<d>0[1-9]|[12]\d|3[01]) (?![\d\-/])",
+            _h_iso,
+        ),
+        ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my),
+        (
+            "day_month",
+            (
+                r"(?: §WDX:wd§ ,?§SP§ )? §NB§ §DAY:d§ §SP§ §MONTH:m§"
+                r" (?: ,?§SP§ §YEAR:y§ | §SP§ (?P<dir>dernier|prochain)(?!\w) )?"
+            ),
+            _h_day_month,
+        ),
+        ("month_day_year", r"§MONTH:m§ §SP§ §NB§ §DAY:d§ ,?§SP§ §YEAR:y§", _h_day_month),
+        ("month_year", r"§MONTH:m§ §SP§ §YEAR:y§", _h_month_year),
+        (
+            "bare_month",
+            (
+                r"§MONTHF:m§ (?: §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
+                r" (?: §SP§ (?P<yp> de §SP§ l§AP§ (?:année|an) §SP§ (?:dernière|passée|prochaine|dernier|passé|prochain)"
+                r" | de §SP§ cette §SP§ année )(?!\w) )?"
+            ),
+            _h_bare_month,
+        ),
+        (
+            "day_range",
+            r"(?<!\w)du §SP§ (?: §WD§ §SP§ )? §NB§ §DAY:d1§ (?: §SP§ §MONTH:m1§ (?: §SP§ §YEAR:y1§ )? )?"
+            r" §SP§ au (?: §SP§ §WD§ )?" + day_range_tail,
+            _h_day_range,
+        ),
+        (
+            "day_range_between",
+            r"(?<!\w)entre §SP§ le §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ (?: §SP§ §YEAR:y1§ )? )?"
+            r" §SP§ et §SP§ le" + day_range_tail,
+            _h_day_range,
+        ),
+        (
+            "day_pair",
+            r"(?<!\w)les §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ )? §SP§ et" + day_range_tail,
+            _h_day_range,
+        ),
+        (
+            "day_dash",
+            r"§NB§ §DAY:d1§ §SP0§ [-–‑] §SP0§ §DAY:d2§ §SP§ §MONTH:m2§ (?: §SP§ §YEAR:y2§)?",
+            _h_day_range,
+        ),
+        (
+            "night_dates",
+            r"(?<!\w)(?:la §SP§)? nuit §SP§ du §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ )? §SP§ au" + day_range_tail,
+            _h_night_dates,
+        ),
+        (
+            "month_range",
+            (
+                r"(?<!\w)(?: de §SP§ | d§AP§ §SP0§ ) §MONTHF:m1§ (?: §SP§ §YEAR:y1§ )?"
+                r" §SP§ (?:à|au §SP§ mois §SP§ de) §SP§ §MONTHF:m2§ (?: §SP§ §YEAR:y2§ )?"
+            ),
+            _h_month_range,
+        ),
+        (
+            "month_range_between",
+            r"(?<!\w)entre §SP§ §MONTHF:m1§ (?: §SP§ §YEAR:y1§ )? §SP§ et §SP§ §MONTHF:m2§ (?: §SP§ §YEAR:y2§ )?",
+            _h_month_range,
+        ),
+        (
+            "year_range",
+            r"(?<!\w)(?: de §SP§ | entre §SP§ ) §YEAR:y1§ §SP§ (?: à | et | jusqu§AP§ (?:à|en) ) §SP§ §YEAR:y2§",
+            _h_year_range,
+        ),
+        (
+            "year_dash",
+            r"§NB§ §YEAR:y1§ §SP0§ [-–—/] §SP0§ (?: §YEAR:y2§ | (?P<yy>\d{2})(?![\d\-/.]) )",
+            _h_year_range,
+        ),
+        (
+            "year_part",
+            r"(?:(?<!\w)le §SP§)? §ORD:o§ §SP§ §YPART:p§ §SP§ (?: de §SP§ | d§AP§ §SP0§ )? (?:l§AP§ §SP0§ année §SP§)? §YEAR:y§",
+            _h_year_part,
+        ),
+        ("decade", r"(?<!\w)(?:les §SP§)? années §SP§ (?P<dec>(?:19|20)\d0|\d0)(?!\d)", _h_decade),
+        ("day_word", r"§DAYWORD:w§ (?: §SP§ (?:au §SP§)? §POD§ )?", _h_day_word),
+        (
+            "this_part_of_day",
+            r"(?<!\w)(?: ce §SP§ (?:matin|soir|midi) | cet §SP§ après-midi | cette §SP§ (?:matinée|soirée) )(?!\w)",
+            _h_this_part_of_day,
+        ),
+        (
+            "weekday",
+            (
+                r"(?: (?<!\w)(?P<det>ce|le) §SP§ )? §WD:wd§ (?: §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
+                r" (?: §SP§ (?:au §SP§)? §POD§ )? (?: §SP§ (?P<dir2>dernier|prochain)(?!\w) )?"
+            ),
+            _h_weekday,
+        ),
+        (
+            "weekday_day",
+            r"§WD:wd§ §SP§ §NB§ §DAY:d§ (?= §SP0§ (?:[,.;:)!?]|\n|\Z) | §SP§ (?:à|au|et|dans|lors|en|pour)(?!\w) )",
+            _h_weekday_day,
+        ),
+        (
+            "night_weekdays",
+            r"(?<!\w)(?:la §SP§)? nuit §SP§ (?:de|du) §SP§ §WD:wd1§ §SP§ (?:à|au) §SP§ §WD:wd2§",
+            _h_night_weekdays,
+        ),
+        (
+            "night_last",
+            r"(?<!\w)(?: la §SP§ nuit §SP§ (?:dernière|passée) | cette §SP§ nuit )(?!\w)",
+            _h_night_last,
+        ),
+        (
+            "relative_period",
+            (
+                r"(?<!\w)(?: (?P<noun> la §SP§ semaine | le §SP§ mois | l§AP§ an | l§AP§ année | le §SP§ week-?end )"
+                r" §SP§ (?P<dir>dernière|dernier|passée|passé|prochaine|prochain)"
+                r" | (?P<noun2> cette §SP§ semaine | ce §SP§ mois (?:-ci)? | cette §SP§ année | ce §SP§ week-?end ))"
+                r"(?!\w)(?! §SP§ d(?:e|§AP§))"
+            ),
+            _h_relative_period,
+        ),
+        (
+            "part_of_year",
+            (
+                r"(?<!\w)(?:début|fin|milieu) §SP§ (?: d§AP§ §SP0§ année | de §SP§ l§AP§ année | de §SP§ cette §SP§ année )"
+                r"(?!\w)(?! §SP§ (?:dernière|passée|prochaine|précédente|suivante|\d))"
+            ),
+            _h_part_of_year,
+        ),
+        (
+            "ago",
+            r"(?<!\w)(?P<op> il §SP§ y §SP§ a | dans ) §SP§ (?P<n>\d{1,4}|[^\W\d_]+(?:[-‑][^\W\d_]+)*) §SP§ §UNIT:u§",
+            _h_ago,
+        ),
+        (
+            "bare_year",
+            r"§NB§ (?<!\d\s) (?P<y>1\d{3}|20\d{2}) (?!\d|[.,]\d|§SP0§[%€$£]|\s\d{3}(?!\d))",
+            _h_bare_year,
+        ),
+        (
+            "season",
+            (
+                r"(?: (?<!\w)(?P<det> l§AP§ | le §SP§ | cet §SP§ | ce §SP§ | au §SP§ | en §SP§ ) )? §SEASON:s§"
+                r" (?: §SP§ §YEAR:y§ (?: [-–/] §YEAR:y2§ )? | §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
+            ),
+            _h_season,
+        ),
+        (
+            "anaphor",
+            (
+                r"(?: (?<!\w)(?: la | le | l§AP§ ) §SP0§ )? §ANAPHOR:a§"
+                r" (?: §SP§ (?:au §SP§)? §POD§ )? (?: §SP§ (?P<de> de | du | des | d§AP§ )(?=[\s\w]) )?"
+            ),
+            _h_anaphor,
+        ),
+    ]
+    return tuple(_Rule(name, _rx(template), handler) for name, template, handler in specs)
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    """Words before a date that belong to it: an operator, a modifier, a determiner."""
+    v = load_vocabulary()
+    ops = _alt(v.op_from | v.op_to)
+    mods = _alt(v.modifiers)
+    det = rf"(?:(?:le|la|les|ce|cette|cet){_SP}|l{_AP}{_SP0})"
+    conn = rf"(?:{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
+    return re.compile(
+        rf"(?:(?<![\w'’])(?P<op>{ops})(?:{_SP}|(?<=['’])))?"
+        rf"(?:(?<![\w'’]){det})?"
+        rf"(?:(?<![\w'’])(?P<mod>(?:la{_SP})?{mods}){conn})?"
+        rf"(?:(?<![\w'’]){det})?\Z",
+        re.IGNORECASE,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Finding
+
+
+def _candidates(ctx: _Ctx) -> list[_Cand]:
+    found = []
+    for rule in _rules():
+        for m in rule.regex.finditer(ctx.text):
+            cand = rule.handler(m, ctx)
+            if cand is not None and cand.end > cand.start:
+                cand.origin = rule.name
+                found.append(cand)
+    return found
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then leftmost; no overlaps."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_DAY_VALUE_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+
+
+def _shift_day(value: str, days: int) -> str | None:
+    m = _DAY_VALUE_RE.match(value)
+    if not m:
+        return None
+    known = m.group(1) != "XXXX"
+    year = int(m.group(1)) if known else (2000 if m.group(2) == "02" and m.group(3) == "29" else 2001)
+    d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    return d.isoformat() if known else f"XXXX-{d.month:02d}-{d.day:02d}"
+
+
+def _resolve_anaphors(text: str, cands: list[_Cand], ref: _Ref | None) -> list[_Cand]:
+    out: list[_Cand] = []
+    skip: set[int] = set()
+    for i, c in enumerate(cands):
+        if i in skip:
+            continue
+        if c.kind != "anaphor":
+            out.append(c)
+            continue
+        if c.link is not None:
+            # "la veille du 7 octobre": the date that follows is the anchor; "au lendemain de
+            # la réunion" names an event we cannot date
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is None or nxt.kind or text[c.link : nxt.start].strip():
+                continue
+            value = _shift_day(nxt.value, c.shift)
+            if value is None:
+                continue
+            skip.add(i + 1)
+            out.append(_Cand(c.start, nxt.end, value, "day", nxt.relative))
+            continue
+        anchor = next((o.value for o in reversed(out) if _DAY_VALUE_RE.match(o.value)), None)
+        if anchor is None and ref is not None and ref.date is not None:
+            anchor = ref.date.isoformat()
+        value = _shift_day(anchor, c.shift) if anchor else None
+        if value is not None:
+            out.append(_Cand(c.start, c.end, value, "day", True))
+    return out
+
+
+def _apply_prefixes(text: str, cands: list[_Cand]) -> list[_Cand]:
+    v = load_vocabulary()
+    prefix = _prefix_re()
+    prev_end = 0
+    for c in cands:
+        lo = max(prev_end, c.start - 60)
+        m = prefix.search(text, lo, c.start)
+        if m and m.start() < c.start:
+            op = _norm(m["op"]) if m["op"] else None
+            if op and c.origin in ("day_range", "day_range_between", "day_pair", "month_range", "year_range"):
+                op = None  # "depuis du 13 au 15": leave ranges as they are
+            if op is None:
+                c.start = _skip_space(text, m.end("op") if m["op"] else m.start(), c.end)
+            else:
+                first, _, last = c.value.partition("/")
+                last = last or first
+                if op in v.op_from and first != "..":
+                    c.value, c.precision, c.start = f"{first}/..", "range", m.start()
+                elif op in v.op_to and last != "..":
+                    c.value, c.precision, c.start = f"../{last}", "range", m.start()
+        prev_end = c.end
+    return cands
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _find(text: str, ref: _Ref | None, strict: bool) -> list[_Cand]:
+    ctx = _Ctx(text, ref, strict)
+    cands = _select(_candidates(ctx))
+    cands = _resolve_anaphors(text, cands, ref)
+    return _apply_prefixes(text, cands)
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMatch]:
+    """Every date expression of a text (a sentence or a whole article), in text order.
+
+    Args:
+        text: the text to search.
+        published: the publication date, 'YYYY-MM-DD' or 'YYYY-MM'; it anchors relative
+            expressions ("hier", "mardi", "mai dernier") and gives a year to "le 1er mars".
+            Without it, relative expressions are skipped and year-less dates keep 'XXXX'.
+
+    Returns:
+        Non-overlapping matches with ``text[m.start:m.end]`` the expression (see the module
+        docstring for the value conventions).
+
+    Raises:
+        ValueError: when ``published`` is not an ISO date or month.
+    """
+    ref = _parse_published(published)
+    return [DateMatch(c.start, c.end, c.value, c.precision, c.relative) for c in _find(text, ref, True)]
+
+
+def parse_date(text: str, published: str | None = None) -> DateMatch | None:
+    """Normalize one date expression given alone ("mars", "2019", "mardi dernier").
+
+    Context checks that guard against false dates in running text (a bare year needs "en",
+    "depuis"...) are relaxed: the caller says this is a date. Returns the longest match, with
+    offsets relative to ``text``, or None.
+    """
+    ref = _parse_published(published)
+    found = _find(text, ref, False)
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.end - c.start, -c.start))
+    return DateMatch(best.start, best.end, best.value, best.precision, best.relative)
+
+
+# --------------------------------------------------------------------------------------------
+# Intervals and compatibility
+
+_POINT_RE = re.compile(
+    r"^(?P<y>\d{4}|XXXX)(?:-W(?P<w>\d{2})|-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?)?$"
+)
+
+
+def _point(value: str, year: int | None, end: bool) -> datetime | None:
+    """Start (or end, exclusive) of one ISO point value; ``year`` replaces an 'XXXX'."""
+    m = _POINT_RE.match(value)
+    if not m:
+        raise ValueError(value)
+    y = year if m["y"] == "XXXX" else int(m["y"])
+    if y is None:
+        return None
+    if m["w"]:
+        monday = date.fromisocalendar(y, int(m["w"]), 1)
+        d = monday + timedelta(days=7 if end else 0)
+        return datetime(d.year, d.month, d.day)
+    if m["H"]:
+        # an instant: as the end of an interval it is exact ("…T08:00" is 8 o'clock)
+        return datetime(y, int(m["m"]), int(m["d"]), int(m["H"]), int(m["M"]))
+    if m["d"]:
+        start = datetime(y, int(m["m"]), int(m["d"]))
+        return start + timedelta(days=1) if end else start
+    if m["m"]:
+        mo = int(m["m"])
+        if not 1 <= mo <= 12:
+            raise ValueError(value)
+        if end:
+            ny, nm = _add_months(y, mo, 1)
+            return datetime(ny, nm, 1)
+        return datetime(y, mo, 1)
+    return datetime(y + 1, 1, 1) if end else datetime(y, 1, 1)
+
+
+def _bounds(value: str, year: int | None) -> tuple[datetime, datetime] | None:
+    value = value.strip()
+    first, sep, last = value.partition("/")
+    if not sep:
+        last = first
+    if first == ".." and last == "..":
+        raise ValueError(value)
+    start = datetime.min if first == ".." else _point(first, year, end=False)
+    stop = datetime.max if last == ".." else _point(last, year, end=True)
+    if start is None or stop is None:
+        return None
+    if not sep and "T" in first:
+        stop = start + timedelta(minutes=1)
+    if year is not None and stop <= start and "XXXX" in last:
+        # a year-less interval across New Year ("du 28 décembre au 3 janvier")
+        stop = _point(last, year + 1, end=True) or stop
+    if stop <= start:
+        raise ValueError(value)
+    return start, stop
+
+
+def date_bounds(value: str) -> tuple[datetime, datetime] | None:
+    """The [start, end) interval a date value covers, or None when its year is unknown.
+
+    '2024-05' → (2024-05-01, 2024-06-01); '1950/1953' → (1950-01-01, 1954-01-01); an open end
+    '..' is ``datetime.min`` / ``datetime.max``; a night's ends are its exact times. Values that
+    cannot be read also give None.
+    """
+    if "XXXX" in value:
+        return None
+    try:
+        return _bounds(value, None)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _overlap(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _instantiate(value: str, year: int) -> tuple[datetime, datetime] | None:
+    try:
+        return _bounds(value, year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Whether two date values can denote the same time (their intervals overlap).
+
+    With an unknown year only the known parts are compared: 'XXXX-03' fits '2024-03-28' but not
+    '2024-05'. Values that cannot be read are compatible with everything (no evidence of a
+    contradiction).
+    """
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        return True
+    known_a, known_b = "XXXX" not in a, "XXXX" not in b
+    if known_a and known_b:
+        ba, bb = date_bounds(a), date_bounds(b)
+        return True if ba is None or bb is None else _overlap(ba, bb)
+    if known_a or known_b:
+        known, unknown = (a, b) if known_a else (b, a)
+        kb = date_bounds(known)
+        if kb is None:
+            return True
+        if kb[0] == datetime.min or kb[1] == datetime.max or kb[1].year - kb[0].year > 3:
+            return True  # every month and day recurs inside such a span
+        results = [_instantiate(unknown, y) for y in range(kb[0].year - 1, kb[1].year + 1)]
+        if all(r is None for r in results):
+            return True
+        return any(r is not None and _overlap(r, kb) for r in results)
+    pairs = [(2000, 2000), (2000, 2001), (2001, 2000), (2001, 2001)]
+    readable = False
+    for ya, yb in pairs:
+        ra, rb = _instantiate(a, ya), _instantiate(b, yb)
+        if ra is None or rb is None:
+            continue
+        readable = True
+        if _overlap(ra, rb):
+            return True
+    return not readable

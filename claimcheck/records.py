@@ -1,0 +1,98 @@
+"""Frozen records that flow between the stages, and the column order of both tables (defined once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column order of the claim table written by `extract` (SPEC's required columns first).
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id", "doc_id", "kind", "text", "start", "end", "value", "unit", "qualifier", "sentence",
+    "low", "high", "counted", "subject", "predicate", "object", "origin", "destination", "place",
+    "event_date", "source", "modality", "section", "aspect", "scope", "entities", "paragraph",
+    "sent_start", "sent_end",
+)
+REQUIRED_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS[:10]
+
+# Column order of the discrepancy report written by `diff`.
+DISCREPANCY_COLUMNS: tuple[str, ...] = (
+    "kind", "topic", "doc_a", "doc_b", "text_a", "text_b", "value_a", "value_b", "severity", "explanation",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from disk: its id, text and publication metadata."""
+
+    doc_id: str
+    text: str
+    path: str = ""
+    published: str | None = None  # 'YYYY-MM-DD' or 'YYYY-MM'
+    outlet: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One row of the claim table: an anchor (quantity, date or entity) and its frame.
+
+    `start`/`end` are offsets in the article (`article[start:end] == text`). The frame fields
+    (subject … section) come from the dependency parse; empty string means unknown.
+    """
+
+    claim_id: str
+    doc_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: str
+    unit: str = ""
+    qualifier: str = ""
+    sentence: str = ""
+    low: float | None = None
+    high: float | None = None
+    counted: str = ""  # what the counted thing contains or belongs to ("armes" in "conteneurs d'armes")
+    subject: str = ""
+    predicate: str = ""
+    object: str = ""
+    origin: str = ""
+    destination: str = ""
+    place: str = ""
+    event_date: str = ""
+    source: str = ""
+    modality: str = "asserted"
+    section: str = "body"
+    aspect: str = ""  # peak | remaining | forecast | total | change | ''
+    scope: str = ""  # 'part' for "dont 780 000 en Bretagne"
+    entities: str = ""  # canonical entities of the sentence, '; '-separated (actors of the event)
+    paragraph: int = 0
+    sent_start: int = 0
+    sent_end: int = 0
+
+    def row(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in CLAIM_COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """One reported disagreement between two claims (possibly in the same document).
+
+    `evidence` keeps every pair of the group (the jsonl output writes it all).
+    """
+
+    kind: str
+    topic: str
+    doc_a: str
+    doc_b: str
+    text_a: str
+    text_b: str
+    value_a: str
+    value_b: str
+    severity: float
+    explanation: str
+    claim_a: str = ""
+    claim_b: str = ""
+    evidence: tuple[dict[str, str], ...] = field(default_factory=tuple)
+
+    def row(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in DISCREPANCY_COLUMNS}

@@ -1,0 +1,102 @@
+"""Rows → files and screens: CSV, JSON Lines, HTML and rich terminal tables.
+
+Files are written to a temporary file beside the target and moved into place only when complete,
+so a failed run never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from claimcheck.errors import OutputError
+from claimcheck.records import CLAIM_COLUMNS, DISCREPANCY_COLUMNS, Claim, Discrepancy
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
+    """Open a temporary file beside `path`; replace `path` with it only if the block succeeds."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(target, "output directory does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value
+
+
+def write_csv(rows: Iterable[dict[str, object]], columns: Sequence[str], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+
+
+def write_jsonl(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def claim_rows(claims: Iterable[Claim]) -> Iterator[dict[str, object]]:
+    for c in claims:
+        yield c.row()
+
+
+def discrepancy_rows(items: Iterable[Discrepancy], *, evidence: bool = False) -> Iterator[dict[str, object]]:
+    for d in items:
+        row = d.row()
+        if evidence:
+            row["claim_a"], row["claim_b"] = d.claim_a, d.claim_b
+            row["evidence"] = list(d.evidence)
+        yield row
+
+
+def render_claims(claims: Iterable[Claim], fmt: str, out: IO[str]) -> None:
+    if fmt == "csv":
+        write_csv(claim_rows(claims), CLAIM_COLUMNS, out)
+    elif fmt == "jsonl":
+        write_jsonl(claim_rows(claims), out)
+    else:
+        raise ValueError(f"unknown claim format {fmt}")
+
+
+def render_discrepancies(items: Sequence[Discrepancy], fmt: str, out: IO[str]) -> None:
+    if fmt == "csv":
+        write_csv(discrepancy_rows(items), DISCREPANCY_COLUMNS, out)
+    elif fmt == "jsonl":
+        write_jsonl(discrepancy_rows(items, evidence=True), out)
+    elif fmt == "html":
+        from claimcheck.report.html import render_html
+
+        out.write(render_html(items))
+    elif fmt == "table":
+        from claimcheck.report.terminal import render_table
+
+        render_table(items, out)
+    else:
+        raise ValueError(f"unknown report format {fmt}")
+
+
+def to_string(render, *args) -> str:  # type: ignore[no-untyped-def]
+    buffer = io.StringIO()
+    render(*args, buffer)
+    return buffer.getvalue()
