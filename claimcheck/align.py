@@ -23,7 +23,7 @@ from claimcheck.records import Claim
 from claimcheck.sections import COMPARED_SECTIONS
 
 # Unit groups that count people: a generic "personne" may stand for any of them.
-HUMAN_UNITS = frozenset({"personne", "manifestant", "mort", "blessé", "interpellation", "gréviste", "agent"})
+HUMAN_UNITS = frozenset({"personne", "manifestant"})
 # Predicate classes that name what happened to the people counted.
 _PERSON_EVENT_UNITS = {"death": "mort", "injury": "blessé", "arrest": "interpellation", "protest": "manifestant"}
 # Event classes that make a date worth aligning (reporting verbs are not events).
@@ -185,6 +185,11 @@ def sources_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     return False, False
 
 
+def source_key(claim: Claim) -> str:
+    """A source's class (authorities, unions …) or, when unknown, its folded name."""
+    return ent_mod.source_class(claim.source) or ent_mod.fold(claim.source)
+
+
 def comparable(claim: Claim, *, include_all: bool = False) -> bool:
     if claim.kind != "entity" and claim.modality == "negated":
         return False
@@ -261,7 +266,7 @@ def mover_key(claim: Claim) -> str:
     lex = lexicon_mod.load()
     if claim.kind == "quantity":
         return lex.unit_group(claim.unit) if claim.unit else ""
-    return lex.unit_group(ent_mod.fold(claim.object or claim.value))
+    return lex.unit_group((claim.object or claim.value).lower())
 
 
 def flow_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
@@ -304,7 +309,8 @@ def align_dates(a: Claim, b: Claim) -> bool:
     ea, eb = _split(a.entities), _split(b.entities)
     if not (ea & eb):
         return False
-    if a.subject and b.subject and not ent_mod.same_entity(a.subject, b.subject):
-        if ent_mod.fold(a.subject) != ent_mod.fold(b.subject):
-            return False
+    # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits).
+    sa, sb = a.subject, b.subject
+    if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):
+        return False
     return True

@@ -82,6 +82,7 @@ class ClaimExtractor:
         for ent in doc.ents:
             self.resolver.add(ent.text)
         self._named_nouns = self._appositive_names()
+        self._movers: set[str] = set()
 
     # ----------------------------------------------------------------- layout
     def _line_of(self, char: int) -> Line | None:
@@ -109,11 +110,12 @@ class ClaimExtractor:
         dates = dates_mod.find_dates(text, self.article.published)
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
+        quantities = sorted(quantities + self._single_casualties(quantities), key=lambda q: q.start)
         infos = self._sentence_infos(quantities, dates)
         claims: list[Claim] = []
         para_place: dict[int, str] = {}
         para_source: dict[int, str] = {}
-        para_unit: dict[int, str] = {}
+        para_unit: dict[int, list] = {}
         for info in infos:
             if info.frame_place:
                 para_place[info.paragraph] = info.frame_place
@@ -124,6 +126,28 @@ class ClaimExtractor:
         for n, claim in enumerate(sorted(claims, key=lambda c: (c.start, c.kind)), 1):
             numbered.append(_replace(claim, claim_id=f"{self.article.doc_id}:{n:04d}"))
         return numbered
+
+    def _single_casualties(self, found: Sequence[QuantityMatch]) -> list[QuantityMatch]:
+        """"une personne", "une victime" count one person when the sentence tells of deaths or
+        injuries ("la tempête a coûté la vie à une personne"); elsewhere "un"/"une" is an article."""
+        from claimcheck.normalize.types import QuantityMatch
+
+        taken = {q.num_start for q in found}
+        extra = []
+        casualty = self.lex.events.get("death", frozenset()) | self.lex.events.get("injury", frozenset())
+        for sent in self.doc.sents:
+            lemmas = {t.lemma_.lower() for t in sent}
+            text = sent.text.lower()
+            if not (lemmas & casualty or any(" " in w and w in text for w in casualty)):
+                continue
+            for tok in sent[:-1]:
+                nxt = self.doc[tok.i + 1]
+                if tok.lower_ in {"un", "une"} and nxt.lemma_.lower() in {"personne", "victime", "mort", "blessé"}:
+                    if tok.i > 0 and self.doc[tok.i - 1].lower_ in {"l'", "l’", "d'", "d’", "de", "chaque"}:
+                        continue
+                    if tok.idx not in taken:
+                        extra.append(QuantityMatch(tok.idx, tok.idx + len(tok.text), tok.idx, tok.idx + len(tok.text), 1.0, 1.0, 1.0, "eq"))
+        return extra
 
     def _sentence_infos(self, quantities: Sequence[QuantityMatch], dates: Sequence[DateMatch]) -> list[_SentInfo]:
         infos = []
@@ -155,8 +179,10 @@ class ClaimExtractor:
             paragraph = line.paragraph if line else 0
             info = _SentInfo(sent, section, paragraph, se, sd, sq, [])
             info.flows = self._flows(sent)
-            info.frame_place = self._frame_place(info)
+            self._movers.update(ent_mod.fold(f.mover) for f in info.flows if f.mover)
             infos.append(info)
+        for info in infos:
+            info.frame_place = self._frame_place(info)
         return infos
 
     # --------------------------------------------------------------- helpers
@@ -207,6 +233,7 @@ class ClaimExtractor:
                 for tok in sent:
                     if q.end <= tok.idx < nxt.start and tok.lower_ in _SEPARATORS:
                         right = tok.idx
+                        break
                 right = max(right, q.end)
             else:
                 right = sent.end_char
@@ -244,6 +271,8 @@ class ClaimExtractor:
         """The verb or event noun that governs a token (a few steps up the tree)."""
         cur = token
         for _ in range(5):
+            if cur.is_punct:
+                return None
             if cur.pos_ == "VERB" or (cur is not token and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
                 return cur
             if cur.head is cur:
@@ -257,7 +286,7 @@ class ClaimExtractor:
         if pred is None:
             return "asserted"
         kids = list(pred.children)
-        if any(k.lower_ in _NEGATIONS and k.dep_.startswith("advmod") for k in kids):
+        if any(k.lower_ in _NEGATIONS and k.lower_ not in {"ne", "n'", "n’"} and k.dep_.startswith("advmod") for k in kids):
             return "negated"
         if "Cnd" in pred.morph.get("Mood") or any("Cnd" in k.morph.get("Mood") for k in kids if k.pos_ == "AUX"):
             return "hedged"
@@ -272,39 +301,25 @@ class ClaimExtractor:
         """A short noun phrase around a head token (determiners dropped, clauses cut)."""
         toks = [t for t in token.subtree if t.dep_ not in {"acl:relcl", "acl", "appos", "punct"}]
         toks = [t for t in toks if abs(t.i - token.i) <= limit]
-        words = []
-        for t in sorted(toks, key=lambda t: t.i):
-            if t.pos_ == "DET" and not words:
-                continue
-            words.append(t.text_with_ws)
-        return "".join(words).strip(" ,")
+        toks = sorted(toks, key=lambda t: t.i)
+        while toks and toks[0].pos_ in {"DET", "ADP"}:
+            toks = toks[1:]
+        return _join(toks)
 
     def _source(self, q_span: tuple[int, int], seg: tuple[int, int], pred: Token | None, paragraph_source: str) -> str:
+        """Who gives the figure: "selon X", "pour X", "X 3,5 millions", or the subject of a reporting verb."""
         seg_text = self.text[seg[0]:seg[1]]
         m = _SOURCE_PREP.search(seg_text)
         if m:
             rest = seg_text[m.end():]
             np = re.split(r"[,;:.()«»\"]|\s(?:et|qui|dont|mais|tandis)\s", rest)[0]
             return _clean_np(np)
-        m = _POUR_SOURCE.search(seg_text[q_span[1] - seg[0]:]) if q_span[1] > seg[0] else None
+        after = seg_text[max(0, q_span[1] - seg[0]):]
+        m = _POUR_SOURCE.search(after)
         if m:
-            rest = seg_text[q_span[1] - seg[0] + m.end():]
-            np = _clean_np(re.split(r"[,;:.()]|\s(?:et|qui|dont)\s", rest)[0])
+            np = _clean_np(re.split(r"[,;:.()]|\s(?:et|qui|dont)\s", after[m.end():])[0])
             if np and (ent_mod.source_class(np) or np[:1].isupper()):
                 return np
-        cur = pred
-        for _ in range(4):
-            if cur is None:
-                break
-            if cur.lemma_.lower() in self.lex.report:
-                subj = next((k for k in cur.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
-                if subj is not None:
-                    if subj.lower_ in _PRONOUN_SUBJECTS:
-                        return paragraph_source
-                    return self._np_text(subj)
-            if cur.head is cur:
-                break
-            cur = cur.head
         # "la CGT 3,5 millions", "les syndicats, 60 %": a source noun right before the figure.
         before = self.text[seg[0]:q_span[0]]
         m2 = re.search(r"(?:^|[,;:]\s*|\s)((?:la|le|les|l['’])\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,3})\s*,?\s*$", before)
@@ -312,10 +327,30 @@ class ClaimExtractor:
             np = _clean_np(m2.group(1))
             if ent_mod.source_class(np):
                 return np
-        return ""
+        cur = pred
+        for _ in range(4):
+            if cur is None:
+                break
+            lemma = cur.lemma_.lower()
+            reporting = lemma in self.lex.report or (lemma == "faire" and any(k.lemma_ == "état" for k in cur.children))
+            if reporting:
+                subj = next((k for k in cur.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
+                if subj is not None:
+                    if subj.lower_ in _PRONOUN_SUBJECTS:
+                        return paragraph_source
+                    if subj.lower_ == "qui" and cur.dep_ == "acl:relcl":
+                        return self._np_text(cur.head, 5)
+                    return self._np_text(subj, 6)
+            if cur.head is cur:
+                break
+            cur = cur.head
+        # A figure in a paragraph that names its source goes on quoting it ("Le décompte officiel.
+        # Le ministère a recensé … C'est un peu plus que le 31 janvier (1,271 million)").
+        return paragraph_source
 
-    def _aspect(self, seg_text: str, pred: Token | None) -> str:
-        low = seg_text.lower()
+    def _aspect(self, window: str, pred: Token | None) -> str:
+        """Which moment of a running figure: peak, remaining, change, total or a forecast."""
+        low = window.lower()
         if pred is not None and pred.lemma_.lower() in self.lex.aspects.get("forecast", ()):
             return "forecast"
         for name in ("forecast", "remaining", "peak", "change", "total"):
@@ -324,9 +359,11 @@ class ClaimExtractor:
                     return name
         return ""
 
-    def _event_date(self, info: _SentInfo, seg: tuple[int, int], anchor: int) -> str:
-        inside = [d for d in info.dates if seg[0] <= d.start < seg[1]]
-        pool = inside or info.dates
+    def _event_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
+        """The date of the event a figure belongs to: one in its own clause, else the nearest one
+        written before it in the sentence ("Le 31 janvier, … avait réuni 1,27 million")."""
+        inside = [d for d in info.dates if window[0] <= d.start < window[1]]
+        pool = inside or [d for d in info.dates if d.end <= anchor]
         if not pool:
             return ""
         best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
@@ -335,7 +372,7 @@ class ClaimExtractor:
     def _places(self, info: _SentInfo, seg: tuple[int, int], exclude: set[str], para_place: str) -> str:
         found = []
         for ent, _canonical in info.entities:
-            if ent.label_ != "LOC" or not (seg[0] <= ent.start_char < seg[1]):
+            if not (seg[0] <= ent.start_char < seg[1]) or not self._is_place(ent):
                 continue
             name = self._place_name(ent)
             if ent_mod.fold(name) in exclude:
@@ -345,17 +382,43 @@ class ClaimExtractor:
             found.append("capitale")
         if not found and info.frame_place:
             found.append(info.frame_place)
-        if not found and para_place:
+        if not found and para_place and not any(self._is_place(e) for e, _ in info.entities):
             found.append(para_place)
         return "; ".join(dict.fromkeys(found))
 
+    def _is_place(self, ent: Span) -> bool:
+        """A place mention: a known place, a named site ("île de Batz"), or a proper noun the model
+        calls a location — not a storm, a ministry or a capitalised adverb."""
+        if ent.label_ != "LOC" or ent_mod.fold(ent.text) in self._movers:
+            return False
+        entry = ent_mod.lookup(ent.text) if hasattr(ent_mod, "lookup") else None
+        if entry:
+            types = {e.type for e in entry} if isinstance(entry, (list, tuple)) else {getattr(entry, "type", "")}
+            if types & {"org", "seat", "person"} and not types & {"country", "region", "city", "capital"}:
+                return False
+            return True
+        first = ent[0]
+        if first.lemma_.lower() in _NAMED_PLACE_HEADS:
+            return True
+        return first.pos_ == "PROPN" and first.text[:1].isupper()
+
     # ---------------------------------------------------------------- flows
     def _endpoint(self, span_tokens: Sequence[Token]) -> str:
-        text = " ".join(t.text for t in span_tokens)
-        country = ent_mod.country_of(text)
-        if country:
-            return country
-        return ent_mod.canonical(text)
+        """Canonical name of a flow's endpoint: "Moscou" → Russie, "aux Russes" → Russie,
+        "les côtes bretonnes" → Bretagne, "le régime nord-coréen" → Corée du Nord."""
+        toks = [t for t in span_tokens if t.pos_ not in {"DET", "ADP"}]
+        if not toks:
+            return ""
+        text = _join(toks)
+        name = ent_mod.canonical(text)
+        if ent_mod.fold(name) != ent_mod.fold(text):
+            return name
+        for tok in toks:
+            if tok.pos_ == "ADJ" or tok.text[:1].islower():
+                demonym = ent_mod.canonical(tok.text)
+                if ent_mod.fold(demonym) != ent_mod.fold(tok.text) and ent_mod.place_of(tok.text):
+                    return demonym
+        return name
 
     def _flows(self, sent: Span) -> list[_Flow]:
         flows = []
@@ -453,9 +516,12 @@ class ClaimExtractor:
     def _place_phrases(self, verb: Token, sent: Span) -> list[tuple[list[Token], str]]:
         """Place phrases in a verb's clause with the preposition written before each."""
         clause = {t.i for t in verb.subtree}
-        # Nested flow verbs keep their own phrases, except "pour rejoindre X" which completes this one.
+        # Nested clauses keep their own phrases, except "pour rejoindre X" which completes this one;
+        # so do relative clauses ("…, où des rafales sont attendues sur la côte").
         for t in verb.subtree:
-            if t is not verb and t.pos_ == "VERB" and t.dep_ not in {"advcl", "xcomp"}:
+            if t is verb:
+                continue
+            if (t.pos_ == "VERB" and t.dep_ not in {"advcl", "xcomp"}) or t.dep_ == "acl:relcl":
                 clause -= {x.i for x in t.subtree}
         phrases = []
         seen: set[int] = set()
@@ -476,6 +542,9 @@ class ClaimExtractor:
             if toks[0].i not in clause or toks[0].i in seen:
                 continue
             seen.update(t.i for t in toks)
+            between = self.text[min(verb.idx, toks[0].idx):max(verb.idx, toks[0].idx)]
+            if re.search(r"(?:^|[\s,])(?:avec|sans|selon|malgré)\s", between):
+                continue  # "…, avec des rafales de 207 km/h à la pointe du Raz": not where it went
             before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
             m = _DIRECTION_BEFORE.search(before)
             prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
@@ -503,10 +572,10 @@ class ClaimExtractor:
         }
 
     def _quantity_claims(
-        self, info: _SentInfo, para_place: dict[int, str], para_source: dict[int, str], para_unit: dict[int, str]
+        self, info: _SentInfo, para_place: dict[int, str], para_source: dict[int, str], para_unit: dict[int, list]
     ) -> Iterable[Claim]:
         segments = self._segments(info)
-        last_unit = ""
+        units = para_unit.setdefault(info.paragraph, [])
         for q, seg in zip(info.quantities, segments):
             counted_tok, complement = self._counted(q, info.span)
             unit = q.unit or ""
@@ -518,26 +587,32 @@ class ClaimExtractor:
                     lemma = "personne"
                 unit = lemma
             if not unit:
-                unit = last_unit or para_unit.get(info.paragraph, "")
-            if unit and not q.unit:
-                last_unit = unit
-            if unit:
-                para_unit[info.paragraph] = unit
+                unit = _inherited_unit(units, q.value)
+            if counted_tok is not None and not q.unit:
+                units.append((unit, q.value))
+            elif q.unit == "%" and complement:
+                units.append((complement, None))  # "90 % des foyers" → later bare figures count foyers
             anchor = counted_tok if counted_tok is not None else self._first_token(q)
-            pred = self._predicate(anchor.head if counted_tok is not None and anchor.head is not anchor else anchor) if anchor is not None else None
+            start_tok = anchor.head if counted_tok is not None and anchor is not None and anchor.head is not anchor else anchor
+            pred = self._predicate(start_tok) if start_tok is not None else None
             seg_text = self.text[seg[0]:seg[1]]
+            window = self._window(info, seg, q)
             source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
             if source:
                 para_source[info.paragraph] = source
             flow = self._flow_for(info, anchor)
             exclude = {ent_mod.fold(x) for x in ((flow.origins + flow.destinations) if flow else [])}
-            place = place_from_unit or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
+            exclude |= {ent_mod.fold(w) for w in re.findall(r"[A-ZÉÈ][\w'’-]+", source)} if source else set()
+            if flow:
+                place = ""  # a transfer's endpoints say where; its "place" would only repeat them
+            else:
+                place = place_from_unit or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
             before = self.text[max(seg[0], q.start - 12):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) else ""
-            predicate = pred.lemma_.lower() if pred is not None else ""
-            value = _fmt_number(q.value) if q.qualifier != "range" and not q.vague else f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
-            if q.qualifier in {"ge", "gt"} or q.qualifier == "le" or q.qualifier == "lt" or q.qualifier in {"eq", "approx"}:
-                value = _fmt_number(q.value) if not q.vague else value
+            if q.qualifier == "range" or q.vague:
+                value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
+            else:
+                value = _fmt_number(q.value)
             base = self._base(info, "quantity", q.start, q.end, value)
             yield Claim(
                 **base,
@@ -547,18 +622,38 @@ class ClaimExtractor:
                 high=q.high,
                 counted=complement,
                 subject=self._subject(pred),
-                predicate=predicate,
+                predicate=_lemma(pred) if pred is not None else "",
                 object=flow.mover if flow else "",
                 origin="; ".join(flow.origins) if flow else "",
                 destination="; ".join(flow.destinations) if flow else "",
                 place=place,
-                event_date=self._event_date(info, seg, q.start),
+                event_date=self._event_date(info, window, q.start),
                 source=ent_mod.canonical(source) if source else "",
                 modality=self._final_modality(pred, seg_text, source),
-                aspect=self._aspect(seg_text, pred),
+                aspect=self._aspect(self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
                 scope=scope,
                 entities=self._sentence_entities(info),
             )
+
+    def _window(self, info: _SentInfo, seg: tuple[int, int], q: QuantityMatch) -> tuple[int, int]:
+        """The figure's own clause: from the separator before it to the separator after it."""
+        left, right = seg
+        for tok in info.span:
+            if tok.lower_ in _SEPARATORS or tok.text in {"«", "»"}:
+                if seg[0] <= tok.idx < q.start:
+                    left = tok.idx
+                elif q.end <= tok.idx < seg[1] and right == seg[1]:
+                    right = tok.idx
+        return left, right
+
+    def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
+        """The sentence's opening phrase before its first comma ("Au pic de la tempête, …"), when the
+        figure is not in it: it frames every figure of the sentence."""
+        text = info.span.text
+        cut = text.find(",")
+        if cut < 0 or info.span.start_char + cut > q.start:
+            return ""
+        return text[:cut]
 
     def _final_modality(self, pred: Token | None, seg_text: str, source: str) -> str:
         modality = self._modality(pred, seg_text)
@@ -592,11 +687,7 @@ class ClaimExtractor:
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
     def _sentence_entities(self, info: _SentInfo) -> str:
-        names = []
-        for ent, canonical in info.entities:
-            country = ent_mod.country_of(ent.text)
-            names.append(country or canonical)
-        return "; ".join(dict.fromkeys(n for n in names if n))
+        return "; ".join(dict.fromkeys(c for _, c in info.entities if c))
 
     def _date_claims(self, info: _SentInfo) -> Iterable[Claim]:
         for d in info.dates:
@@ -605,7 +696,7 @@ class ClaimExtractor:
             pred = self._predicate(anchor.head) if anchor is not None and anchor.head is not anchor else anchor
             if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
                 pred = None
-            predicate = pred.lemma_.lower() if pred is not None else ""
+            predicate = _lemma(pred) if pred is not None else ""
             # Light verbs take their meaning from their noun: "le veto prononcé en mai".
             if pred is not None and pred.dep_ in {"acl", "amod"} and pred.head.pos_ == "NOUN":
                 predicate = pred.head.lemma_.lower()
@@ -651,9 +742,43 @@ class ClaimExtractor:
         }
 
 
+def _join(tokens: Sequence[Token]) -> str:
+    """Tokens back to text: the article's own spacing where tokens are adjacent, one space elsewhere."""
+    out = []
+    for i, tok in enumerate(tokens):
+        out.append(tok.text)
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if nxt.i == tok.i + 1:
+                out.append(tok.whitespace_)
+            elif not tok.text.endswith(("'", "’")):
+                out.append(" ")
+    return "".join(out).strip(" ,")
+
+
+def _lemma(token: Token) -> str:
+    """The predicate's lemma; pronominal verbs keep their "se" ("se rendre" is not "rendre")."""
+    lemma = token.lemma_.lower()
+    if any(k.lemma_ == "se" and k.dep_.startswith("expl") for k in token.children):
+        return f"se {lemma}"
+    return lemma
+
+
+def _inherited_unit(units: Sequence[tuple[str, float | None]], value: float) -> str:
+    """A bare figure counts what the latest figure of a similar size counted ("8 800 manifestants
+    selon la préfecture, plus de 50 000 selon les syndicats"); magnitudes a thousand times apart
+    ("deux côtés" vs "1,27 million") are not the same kind of count."""
+    for unit, other in reversed(units):
+        if not unit:
+            continue
+        if other is None or (other and value and 1e-3 <= abs(value / other) <= 1e3):
+            return unit
+    return ""
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t,;:.«»\"'’")
-    np = re.sub(r"^(?:la|le|les|l['’]|des|du|de)\s*", "", np, flags=re.I)
+    np = re.sub(r"^(?:les|la|le|l['’]|des|du|de|d['’])(?:\s+|(?<=['’]))", "", np, flags=re.I)
     words = np.split()
     return " ".join(words[:8])
 

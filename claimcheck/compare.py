@@ -134,8 +134,13 @@ def compare(claims: Sequence[Claim], published: dict[str, str | None], options: 
 def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _UnionFind, options: Options) -> list[_Conflict]:
     out: list[_Conflict] = []
     for block in align.quantity_blocks(pool, ctx).values():
+        # Where sources openly disagree on this kind of figure, an unsourced figure cannot be
+        # told apart: it is compared with nothing.
+        contested = len({align.source_key(c) for c in block if c.source}) >= 2
         for a, b in align.candidate_pairs(block):
             if _float(a.value) is None or _float(b.value) is None:
+                continue
+            if contested and not (a.source and b.source):
                 continue
             verdict = align.align_quantities(a, b, ctx)
             ratio = values_conflict(a, b)
@@ -144,13 +149,27 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
                     facts.union(a.claim_id, b.claim_id)
                 else:
                     out.append(_quantity_conflict(a, b, ratio))
-            elif verdict.sources_differ and options.attribution and ratio is not None and a.doc_id == b.doc_id:
+            elif verdict.sources_differ and options.attribution and ratio is not None and _juxtaposed(a, b, ctx):
                 out.append(_attribution_conflict(a, b, ratio))
             elif not verdict.same and a.event_date and b.event_date and a.sent_start != b.sent_start:
                 twin = _twin_date_conflict(a, b, ctx)
                 if twin is not None:
                     out.append(twin)
     return out
+
+
+def _juxtaposed(a: Claim, b: Claim, ctx: align.Context) -> bool:
+    """Two sources set side by side by one article (same paragraph) about the event it reports
+    (not a background figure from an earlier date)."""
+    if a.doc_id != b.doc_id or a.paragraph != b.paragraph:
+        return False
+    window = align._window(ctx.published.get(a.doc_id))
+    for claim in (a, b):
+        if claim.event_date and window is not None:
+            bounds = dates_mod.date_bounds(claim.event_date)
+            if bounds is not None and not (bounds[0] < window[1] and window[0] < bounds[1]):
+                return False
+    return True
 
 
 def _quantity_conflict(a: Claim, b: Claim, ratio: float) -> _Conflict:

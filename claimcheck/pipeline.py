@@ -27,6 +27,21 @@ _CLOSE = frozenset({"»", "\"", "”", ")"})
 _OPEN = frozenset({"«", "\"", "“", "(", "•", "-", "–", "—"})
 
 
+# Abbreviations that end with a dot without ending the sentence.
+_ABBREVIATIONS = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "av", "bd", "etc", "cf", "p", "n°", "no", "env", "min", "max"})
+
+
+def _ends_sentence(token) -> bool:  # type: ignore[no-untyped-def]
+    """A final punctuation mark, or a word glued to its final dot ("km/h.") that is no abbreviation."""
+    text = token.text
+    if text in _FINAL:
+        return True
+    if len(text) > 1 and text.endswith(".") and not text.endswith(".."):
+        stem = text[:-1].lower().split("/")[-1]
+        return stem not in _ABBREVIATIONS and not (len(stem) == 1 and text[0].isupper())
+    return False
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -44,7 +59,7 @@ def _register_components() -> None:
                 token.is_sent_start = True
             elif token.is_space:
                 token.is_sent_start = False
-            elif prev.text in _FINAL or (prev.text in _CLOSE and token.i > 1 and doc[token.i - 2].text in _FINAL):
+            elif _ends_sentence(prev) or (prev.text in _CLOSE and token.i > 1 and _ends_sentence(doc[token.i - 2])):
                 first = token.text[:1]
                 token.is_sent_start = first.isupper() or first.isdigit() or first in _OPEN
             else:

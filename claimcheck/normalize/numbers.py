@@ -215,7 +215,9 @@ _MASK_RES = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)",
+        rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
+        # "mardi 1,28 million", "lundi 2 500 personnes": a figure after a weekday, not a day number
+        rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
         re.IGNORECASE,
     ),
 ]
