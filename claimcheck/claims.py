@@ -32,6 +32,7 @@ _PRONOUN_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "celui-ci", "
 _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", "nullement"})
 _SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
 _POUR_SOURCE = re.compile(r"\bpour\s+(?:la|le|les|l['’])\s*", re.I)
+_FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
 _CAPITAL_WORD = re.compile(r"\b(?:dans|[àa])\s+la\s+capitale\b", re.I)
 _NAMED_PLACE_HEADS = frozenset({
     "place", "côte", "pointe", "île", "rue", "avenue", "boulevard", "gare", "port", "cap", "baie", "golfe",
@@ -136,9 +137,7 @@ class ClaimExtractor:
         extra = []
         casualty = self.lex.events.get("death", frozenset()) | self.lex.events.get("injury", frozenset())
         for sent in self.doc.sents:
-            lemmas = {t.lemma_.lower() for t in sent}
-            text = sent.text.lower()
-            if not (lemmas & casualty or any(" " in w and w in text for w in casualty)):
+            if not self._mentions(sent, casualty):
                 continue
             for tok in sent[:-1]:
                 nxt = self.doc[tok.i + 1]
@@ -148,6 +147,32 @@ class ClaimExtractor:
                     if tok.idx not in taken:
                         extra.append(QuantityMatch(tok.idx, tok.idx + len(tok.text), tok.idx, tok.idx + len(tok.text), 1.0, 1.0, 1.0, "eq"))
         return extra
+
+    def _mentions(self, sent: Span, words: Iterable[str]) -> bool:
+        """Does the sentence use one of these lemmas or multiword expressions ("coûter la vie")?"""
+        lemmas = [t.lemma_.lower() for t in sent]
+        lemma_text = " " + " ".join(lemmas) + " "
+        text = " " + sent.text.lower() + " "
+        for word in words:
+            if " " in word:
+                if f" {word} " in text or f" {_lemma_phrase(word)} " in lemma_text:
+                    return True
+            elif word in lemmas:
+                return True
+        return False
+
+    def _event_classes(self, sent: Span, pred: Token | None, unit: str) -> str:
+        """Event classes of a claim: from its predicate, what it counts, and multiword expressions."""
+        classes = set(self.lex.event_classes(_lemma(pred))) if pred is not None else set()
+        if pred is not None:
+            classes |= self.lex.event_classes(pred.lemma_)
+        if unit:
+            classes |= self.lex.event_classes(unit)
+        for name in ("death", "injury", "outage"):
+            words = [w for w in self.lex.events.get(name, ()) if " " in w]
+            if words and self._mentions(sent, words):
+                classes.add(name)
+        return ";".join(sorted(classes))
 
     def _sentence_infos(self, quantities: Sequence[QuantityMatch], dates: Sequence[DateMatch]) -> list[_SentInfo]:
         infos = []
@@ -216,7 +241,7 @@ class ClaimExtractor:
             return "capitale"
         offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
         for ent, canonical in info.entities:
-            if ent.label_ == "LOC" and offset <= ent.start_char < offset + len(phrase) + 1:
+            if self._is_place(ent) and offset <= ent.start_char < offset + len(phrase) + 1:
                 return self._place_name(ent)
         return ""
 
@@ -321,12 +346,9 @@ class ClaimExtractor:
             if np and (ent_mod.source_class(np) or np[:1].isupper()):
                 return np
         # "la CGT 3,5 millions", "les syndicats, 60 %": a source noun right before the figure.
-        before = self.text[seg[0]:q_span[0]]
-        m2 = re.search(r"(?:^|[,;:]\s*|\s)((?:la|le|les|l['’])\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,3})\s*,?\s*$", before)
-        if m2:
-            np = _clean_np(m2.group(1))
-            if ent_mod.source_class(np):
-                return np
+        np_before = self._np_before(q_span[0], seg[0])
+        if np_before and ent_mod.source_class(np_before):
+            return np_before
         cur = pred
         for _ in range(4):
             if cur is None:
@@ -347,6 +369,22 @@ class ClaimExtractor:
         # A figure in a paragraph that names its source goes on quoting it ("Le décompte officiel.
         # Le ministère a recensé … C'est un peu plus que le 31 janvier (1,271 million)").
         return paragraph_source
+
+    def _np_before(self, char: int, floor: int) -> str:
+        """The noun phrase written right before a figure, with no verb in between."""
+        span = self._tokens(char, char + 1)
+        if span is None:
+            return ""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].idx >= floor and (self.doc[i].is_space or self.doc[i].text == ","):
+            i -= 1
+        toks = []
+        while i >= 0 and self.doc[i].idx >= floor and self.doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADP"}:
+            toks.insert(0, self.doc[i])
+            i -= 1
+        while toks and toks[0].pos_ in {"ADP", "DET"}:
+            toks = toks[1:]
+        return _join(toks) if toks and len(toks) <= 6 else ""
 
     def _aspect(self, window: str, pred: Token | None) -> str:
         """Which moment of a running figure: peak, remaining, change, total or a forecast."""
@@ -633,6 +671,7 @@ class ClaimExtractor:
                 aspect=self._aspect(self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
                 scope=scope,
                 entities=self._sentence_entities(info),
+                event=self._event_classes(info.span, pred, unit),
             )
 
     def _window(self, info: _SentInfo, seg: tuple[int, int], q: QuantityMatch) -> tuple[int, int]:
@@ -649,9 +688,10 @@ class ClaimExtractor:
     def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
         """The sentence's opening phrase before its first comma ("Au pic de la tempête, …"), when the
         figure is not in it: it frames every figure of the sentence."""
-        text = info.span.text
+        text = info.span.text.lstrip("•·-–—* \t")
         cut = text.find(",")
-        if cut < 0 or info.span.start_char + cut > q.start:
+        offset = info.span.start_char + len(info.span.text) - len(info.span.text.lstrip("•·-–—* \t"))
+        if cut < 0 or offset + cut > q.start or not _FRAME_OPENER.match(text):
             return ""
         return text[:cut]
 
@@ -712,6 +752,7 @@ class ClaimExtractor:
                 place=self._places(info, seg, set(), ""),
                 modality=self._modality(pred, ""),
                 entities=self._sentence_entities(info),
+                event=self._event_classes(info.span, pred, "") if pred is not None else "",
             )
 
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
@@ -754,6 +795,11 @@ def _join(tokens: Sequence[Token]) -> str:
             elif not tok.text.endswith(("'", "’")):
                 out.append(" ")
     return "".join(out).strip(" ,")
+
+
+def _lemma_phrase(phrase: str) -> str:
+    """A multiword entry as the lemmatizer writes it ("coûter la vie" → "coûter le vie")."""
+    return " ".join("le" if w in {"la", "les", "l'"} else w for w in phrase.split())
 
 
 def _lemma(token: Token) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 CLAIM_COLUMNS: tuple[str, ...] = (
     "claim_id", "doc_id", "kind", "text", "start", "end", "value", "unit", "qualifier", "sentence",
     "low", "high", "counted", "subject", "predicate", "object", "origin", "destination", "place",
-    "event_date", "source", "modality", "section", "aspect", "scope", "entities", "paragraph",
+    "event_date", "source", "modality", "section", "aspect", "scope", "event", "entities", "paragraph",
     "sent_start", "sent_end",
 )
 REQUIRED_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS[:10]
@@ -64,6 +64,7 @@ class Claim:
     section: str = "body"
     aspect: str = ""  # peak | remaining | forecast | total | change | ''
     scope: str = ""  # 'part' for "dont 780 000 en Bretagne"
+    event: str = ""  # event classes of the predicate ('death;injury'), from the team's lexicon
     entities: str = ""  # canonical entities of the sentence, '; '-separated (actors of the event)
     paragraph: int = 0
     sent_start: int = 0

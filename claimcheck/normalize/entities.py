@@ -391,8 +391,12 @@ def _class_of_entry(entry: GazetteerEntry) -> str | None:
     if entry.type in _AUTHORITY_TYPES:
         return "authorities"
     if entry.type == "org":
-        index, _ = _source_index()
-        return index.get(tuple(_singular(t) for t in fold(entry.canonical).split()))
+        # The whole name, else its head ("préfecture de police de Paris" → "préfecture de police").
+        index, max_source = _source_index()
+        toks = tuple(_singular(t) for t in fold(entry.canonical).split())
+        for n in range(min(max(max_source, len(toks)), len(toks)), 0, -1):
+            if toks[:n] in index:
+                return index[toks[:n]]
     return None
 
 
