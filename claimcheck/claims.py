@@ -39,7 +39,7 @@ _NAMED_PLACE_HEADS = frozenset({
     "mont", "vallée", "rive", "quartier", "aéroport", "pont", "porte", "cours", "quai", "région", "département",
 })
 _DIRECTION_BEFORE = re.compile(
-    r"(?P<prep>en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|jusqu['’]au|"
+    r"(?:^|(?<=[\s,;:(]))(?P<prep>en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|jusqu['’]au|"
     r"vers|en\s+provenance\s+(?:de|du|des|d['’])|au\s+d[ée]part\s+(?:de|du|des|d['’])|depuis|aupr[èe]s\s+(?:de|du|des|d['’])|"
     r"pour\s+rejoindre|aux|au|[àa]|en|dans|sur|de|du|des|d['’]|par)\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
     re.I,
@@ -81,7 +81,7 @@ class ClaimExtractor:
         self._line_starts = [line.start for line in self.lines]
         self.resolver = ent_mod.EntityResolver()
         for ent in doc.ents:
-            self.resolver.add(ent.text)
+            self.resolver.add(_name_part(ent).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
 
@@ -97,11 +97,10 @@ class ClaimExtractor:
         later "la tempête" can stand for the name."""
         names: dict[str, str] = {}
         for ent in self.doc.ents:
-            if ent.start == 0:
-                continue
-            prev = self.doc[ent.start - 1]
-            if prev.pos_ == "NOUN" and prev.lemma_.lower() not in names:
-                names[prev.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(ent.text))
+            name = _name_part(ent)
+            noun = ent[0] if name.start > ent.start else (self.doc[ent.start - 1] if ent.start > 0 else None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in names:
+                names[noun.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(name.text))
         return names
 
     # ------------------------------------------------------------------- main
@@ -196,7 +195,7 @@ class ClaimExtractor:
             se = []
             while e_i < len(ents) and ents[e_i].start_char < s_end:
                 if ents[e_i].start_char >= s_start:
-                    se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(ents[e_i].text))))
+                    se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(_name_part(ents[e_i]).text))))
                 e_i += 1
             first_char = s_start + (len(sent.text) - len(sent.text.lstrip()))
             line = self._line_of(first_char)
@@ -240,9 +239,13 @@ class ClaimExtractor:
         if re.fullmatch(r"(?:la\s+)?capitale", phrase.strip(), re.I) or _CAPITAL_WORD.match(head_text):
             return "capitale"
         offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
+        scoped = bool(re.match(r"(?:[àa]|au|aux|dans|chez)\s", head_text, re.I))
         for ent, canonical in info.entities:
-            if self._is_place(ent) and offset <= ent.start_char < offset + len(phrase) + 1:
-                return self._place_name(ent)
+            if offset <= ent.start_char < offset + len(phrase) + 1:
+                if self._is_place(ent):
+                    return self._place_name(ent)
+                if scoped and ent.label_ in {"ORG", "MISC"}:
+                    return canonical  # "À la SNCF, …", "Dans l'Éducation nationale, …": the figure's scope
         return ""
 
     def _segments(self, info: _SentInfo) -> list[tuple[int, int]]:
@@ -438,7 +441,7 @@ class ClaimExtractor:
         first = ent[0]
         if first.lemma_.lower() in _NAMED_PLACE_HEADS:
             return True
-        return first.pos_ == "PROPN" and first.text[:1].isupper()
+        return first.text[:1].isupper() and first.pos_ in {"PROPN", "NOUN"} and not (first.i == ent.sent.start and first.pos_ == "NOUN" and len(ent) == 1)
 
     # ---------------------------------------------------------------- flows
     def _endpoint(self, span_tokens: Sequence[Token]) -> str:
@@ -537,8 +540,10 @@ class ClaimExtractor:
         return bool(ent_mod.country_of(self._np_text(token)))
 
     def _mover_name(self, token: Token) -> str:
-        if token.pos_ == "PROPN" or token.ent_type_:
-            return self.resolver.resolve(ent_mod.canonical(self._np_text(token)))
+        if token.pos_ == "PROPN":
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            text = _name_part(ent).text if ent is not None else self._np_text(token)
+            return self.resolver.resolve(ent_mod.canonical(text))
         lemma = token.lemma_.lower()
         return self._named_nouns.get(lemma, lemma)
 
@@ -618,6 +623,10 @@ class ClaimExtractor:
             counted_tok, complement = self._counted(q, info.span)
             unit = q.unit or ""
             place_from_unit = ""
+            if counted_tok is not None:
+                for child in counted_tok.children:
+                    if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_mod.place_of(child.text):
+                        place_from_unit = ent_mod.place_of(child.text) or ""
             if not unit and counted_tok is not None:
                 lemma = counted_tok.lemma_.lower()
                 if counted_tok.text[:1].isupper() and ent_mod.place_of(counted_tok.text):
@@ -628,7 +637,8 @@ class ClaimExtractor:
                 unit = _inherited_unit(units, q.value)
             if counted_tok is not None and not q.unit:
                 units.append((unit, q.value))
-            elif q.unit == "%" and complement:
+            elif q.unit == "%" and counted_tok is not None:
+                complement = counted_tok.lemma_.lower()  # "32,71 % de grévistes": a share of grévistes
                 units.append((complement, None))  # "90 % des foyers" → later bare figures count foyers
             anchor = counted_tok if counted_tok is not None else self._first_token(q)
             start_tok = anchor.head if counted_tok is not None and anchor is not None and anchor.head is not anchor else anchor
@@ -722,8 +732,10 @@ class ClaimExtractor:
         subj = next((k for k in pred.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
         if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
             return ""
-        if subj.pos_ == "PROPN" or subj.ent_type_:
-            return self.resolver.resolve(ent_mod.canonical(self._np_text(subj, 5)))
+        if subj.pos_ == "PROPN":
+            ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+            text = _name_part(ent).text if ent is not None else self._np_text(subj, 5)
+            return self.resolver.resolve(ent_mod.canonical(text))
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
     def _sentence_entities(self, info: _SentInfo) -> str:
@@ -795,6 +807,14 @@ def _join(tokens: Sequence[Token]) -> str:
             elif not tok.text.endswith(("'", "’")):
                 out.append(" ")
     return "".join(out).strip(" ,")
+
+
+def _name_part(ent: Span) -> Span:
+    """The name in a mention that starts with a common noun: "tempête Ciaran" → "Ciaran"."""
+    i = 0
+    while i < len(ent) - 1 and ent[i].text[:1].islower() and ent[i].pos_ in {"NOUN", "DET"}:
+        i += 1
+    return ent[i:] if i and ent[i].text[:1].isupper() else ent
 
 
 def _lemma_phrase(phrase: str) -> str:
