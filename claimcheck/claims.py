@@ -32,6 +32,7 @@ _PRONOUN_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "celui-ci", "
 _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", "nullement"})
 _SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
 _POUR_SOURCE = re.compile(r"\bpour\s+(?:la|le|les|l['’])\s*", re.I)
+_COORDINATED = re.compile(r"\s*(?:,|et|puis|ou|voire|,\s*puis|,\s*et)\s+(?:(?:de|du|des|d['’]|à|au|aux|en|vers)\s*)?(?:(?:la|le|les)\s+|l['’])?", re.I)
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
 _CAPITAL_WORD = re.compile(r"\b(?:dans|[àa])\s+la\s+capitale\b", re.I)
 _NAMED_PLACE_HEADS = frozenset({
@@ -79,9 +80,12 @@ class ClaimExtractor:
         self.lex = lexicon_mod.load()
         self.lines = split_lines(self.text)
         self._line_starts = [line.start for line in self.lines]
+        # Words the article writes as lowercase common nouns ("la tempête"), to tell "Tempête
+        # Ciaran" in a title from a two-word name.
+        self._common = frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
         self.resolver = ent_mod.EntityResolver()
         for ent in doc.ents:
-            self.resolver.add(_name_part(ent).text)
+            self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
 
@@ -97,7 +101,7 @@ class ClaimExtractor:
         later "la tempête" can stand for the name."""
         names: dict[str, str] = {}
         for ent in self.doc.ents:
-            name = _name_part(ent)
+            name = _name_part(ent, self._common)
             noun = ent[0] if name.start > ent.start else (self.doc[ent.start - 1] if ent.start > 0 else None)
             if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in names:
                 names[noun.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(name.text))
@@ -195,7 +199,7 @@ class ClaimExtractor:
             se = []
             while e_i < len(ents) and ents[e_i].start_char < s_end:
                 if ents[e_i].start_char >= s_start:
-                    se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(_name_part(ents[e_i]).text))))
+                    se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(_name_part(ents[e_i], self._common).text))))
                 e_i += 1
             first_char = s_start + (len(sent.text) - len(sent.text.lstrip()))
             line = self._line_of(first_char)
@@ -447,7 +451,11 @@ class ClaimExtractor:
     def _endpoint(self, span_tokens: Sequence[Token]) -> str:
         """Canonical name of a flow's endpoint: "Moscou" → Russie, "aux Russes" → Russie,
         "les côtes bretonnes" → Bretagne, "le régime nord-coréen" → Corée du Nord."""
-        toks = [t for t in span_tokens if t.pos_ not in {"DET", "ADP"}]
+        toks = list(span_tokens)
+        while toks and toks[0].pos_ in {"DET", "ADP"}:
+            toks = toks[1:]
+        while toks and toks[-1].pos_ in {"DET", "ADP", "PUNCT"}:
+            toks = toks[:-1]
         if not toks:
             return ""
         text = _join(toks)
@@ -535,14 +543,19 @@ class ClaimExtractor:
         return flows
 
     def _is_place_like(self, token: Token) -> bool:
-        if token.ent_type_ in {"LOC", "ORG"}:
+        """A state, a region, a city or a people ("les Russes", "le régime nord-coréen") — what a
+        transfer leaves or reaches; not a person."""
+        if token.ent_type_ == "PER":
+            return False
+        if token.ent_type_ == "LOC":
             return True
-        return bool(ent_mod.country_of(self._np_text(token)))
+        text = self._np_text(token)
+        return bool(ent_mod.place_of(text) or any(ent_mod.place_of(t.text) for t in token.subtree if t.pos_ == "ADJ"))
 
     def _mover_name(self, token: Token) -> str:
         if token.pos_ == "PROPN":
             ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-            text = _name_part(ent).text if ent is not None else self._np_text(token)
+            text = _name_part(ent, self._common).text if ent is not None else self._np_text(token)
             return self.resolver.resolve(ent_mod.canonical(text))
         lemma = token.lemma_.lower()
         return self._named_nouns.get(lemma, lemma)
@@ -585,14 +598,19 @@ class ClaimExtractor:
             if toks[0].i not in clause or toks[0].i in seen:
                 continue
             seen.update(t.i for t in toks)
+            if phrases:
+                last_toks, last_prep = phrases[-1]
+                gap = self.text[last_toks[-1].idx + len(last_toks[-1].text):toks[0].idx]
+                if last_prep and _COORDINATED.fullmatch(gap):
+                    # "en direction de la Normandie puis des Hauts-de-France": the same role again
+                    phrases.append((toks, last_prep))
+                    continue
             between = self.text[min(verb.idx, toks[0].idx):max(verb.idx, toks[0].idx)]
             if re.search(r"(?:^|[\s,])(?:avec|sans|selon|malgré)\s", between):
                 continue  # "…, avec des rafales de 207 km/h à la pointe du Raz": not where it went
             before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
             m = _DIRECTION_BEFORE.search(before)
             prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
-            if toks[0].i == verb.i + 1 and prep == "":
-                prep = ""
             phrases.append((toks, prep.strip()))
         return phrases
 
@@ -734,7 +752,7 @@ class ClaimExtractor:
             return ""
         if subj.pos_ == "PROPN":
             ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
-            text = _name_part(ent).text if ent is not None else self._np_text(subj, 5)
+            text = _name_part(ent, self._common).text if ent is not None else self._np_text(subj, 5)
             return self.resolver.resolve(ent_mod.canonical(text))
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
@@ -809,10 +827,13 @@ def _join(tokens: Sequence[Token]) -> str:
     return "".join(out).strip(" ,")
 
 
-def _name_part(ent: Span) -> Span:
-    """The name in a mention that starts with a common noun: "tempête Ciaran" → "Ciaran"."""
+def _name_part(ent: Span, common: frozenset[str] = frozenset()) -> Span:
+    """The name in a mention that starts with a common noun: "tempête Ciaran" → "Ciaran" (also
+    "Tempête Ciaran" in a title, when the article writes "tempête" as a common noun elsewhere)."""
     i = 0
-    while i < len(ent) - 1 and ent[i].text[:1].islower() and ent[i].pos_ in {"NOUN", "DET"}:
+    while i < len(ent) - 1 and (
+        (ent[i].text[:1].islower() and ent[i].pos_ in {"NOUN", "DET"}) or ent[i].lower_ in common
+    ):
         i += 1
     return ent[i:] if i and ent[i].text[:1].isupper() else ent
 
