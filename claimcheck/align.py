@@ -334,6 +334,12 @@ def align_dates(a: Claim, b: Claim) -> bool:
     ea, eb = _split(a.entities), _split(b.entities)
     if not (ea & eb):
         return False
+    # What was sent, given or hit must be the same thing ("conteneurs" vs "armes" of another war).
+    lex = lexicon_mod.load()
+    if a.object and b.object and lex.unit_group(a.object) != lex.unit_group(b.object):
+        return False
+    if (a.origin or a.destination) and (b.origin or b.destination) and reversed_flow(a, b):
+        return False
     # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits).
     sa, sb = a.subject, b.subject
     if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):

@@ -756,6 +756,17 @@ class ClaimExtractor:
             return self.resolver.resolve(ent_mod.canonical(text))
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
+    def _object(self, pred: Token | None) -> str:
+        """What the event moves: the subject of a movement ("la tempête" → its name), the object
+        of a transfer ("des armes" → arme)."""
+        if pred is None:
+            return ""
+        if pred.lemma_.lower() in self.lex.events.get("move", ()):
+            subj = next((k for k in pred.children if k.dep_ == "nsubj"), None)
+            return self._mover_name(subj) if subj is not None and subj.lower_ not in _PRONOUN_SUBJECTS else ""
+        obj = next((k for k in pred.children if k.dep_ in {"obj", "nsubj:pass"}), None)
+        return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""
+
     def _sentence_entities(self, info: _SentInfo) -> str:
         return "; ".join(dict.fromkeys(c for _, c in info.entities if c))
 
@@ -772,12 +783,16 @@ class ClaimExtractor:
                 predicate = pred.head.lemma_.lower()
             seg = (info.span.start_char, info.span.end_char)
             base = self._base(info, "date", d.start, d.end, d.value)
+            flow = next((f for f in info.flows if pred is not None and f.verb.i == pred.i), None)
             yield Claim(
                 **base,
                 unit=d.precision,
                 qualifier="range" if "/" in d.value else "eq",
                 subject=self._subject(pred),
                 predicate=predicate,
+                object=flow.mover if flow else self._object(pred),
+                origin="; ".join(flow.origins) if flow else "",
+                destination="; ".join(flow.destinations) if flow else "",
                 event_date=d.value,
                 place=self._places(info, seg, set(), ""),
                 modality=self._modality(pred, ""),

@@ -121,7 +121,7 @@ class _UnionFind:
 def compare(claims: Sequence[Claim], published: dict[str, str | None], options: Options | None = None) -> list[Discrepancy]:
     """Every discrepancy among the claims of a corpus, strongest first."""
     options = options or Options()
-    pool = [c for c in claims if align.comparable(c, include_all=options.include_all)]
+    pool = _inherit_frames([c for c in claims if align.comparable(c, include_all=options.include_all)])
     ctx = align.Context(published=published, story=align.stories(claims))
     facts = _UnionFind()
     conflicts: list[_Conflict] = []
@@ -129,6 +129,32 @@ def compare(claims: Sequence[Claim], published: dict[str, str | None], options: 
     conflicts += _flow_conflicts(pool, ctx)
     conflicts += _date_conflicts(pool, ctx)
     return _group(conflicts, facts)
+
+
+_SUMMARY_SECTIONS = frozenset({"title", "heading", "keypoints"})
+_FRAME_FIELDS = ("origin", "destination", "place", "source", "subject", "event_date", "predicate", "object", "event")
+
+
+def _inherit_frames(pool: list[Claim]) -> list[Claim]:
+    """A headline, a heading or a key point restates a figure of its article's body in a few words
+    ("1 000 conteneurs de matériel militaire"): it takes the frame of the body sentence that gives
+    the same figure, when exactly one body fact matches."""
+    from dataclasses import replace
+
+    body: dict[tuple[str, str], list[Claim]] = {}
+    for c in pool:
+        if c.kind == "quantity" and c.section == "body":
+            body.setdefault((c.doc_id, align.unit_key(c)), []).append(c)
+    out = []
+    for c in pool:
+        if c.kind == "quantity" and c.section in _SUMMARY_SECTIONS and not (c.origin or c.destination or c.place or c.source):
+            matches = [b for b in body.get((c.doc_id, align.unit_key(c)), []) if values_conflict(b, c) is None]
+            frames = {tuple(getattr(b, f) for f in _FRAME_FIELDS[:4]) for b in matches}
+            if len(frames) == 1 and any(next(iter(frames))):
+                model = matches[0]
+                c = replace(c, **{f: getattr(model, f) for f in _FRAME_FIELDS if not getattr(c, f)})
+        out.append(c)
+    return out
 
 
 def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _UnionFind, options: Options) -> list[_Conflict]:
@@ -255,6 +281,8 @@ def _date_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict
             seen.add(key)  # type: ignore[arg-type]
             if dates_mod.dates_compatible(a.value, b.value):
                 continue
+            if _gap_days(a.value, b.value) > MAX_DATE_GAP_DAYS:
+                continue  # decades apart: another event of the same kind (a past war, an older visit)
             if _different_occurrences(by_sentence[(a.doc_id, a.sent_start)], by_sentence[(b.doc_id, b.sent_start)], ctx):
                 continue
             explanation = f"{a.doc_id} dates the {cls} event to {a.value}; {b.doc_id} to {b.value}"
@@ -273,6 +301,18 @@ def _different_occurrences(qa: Iterable[Claim], qb: Iterable[Claim], ctx: align.
             if align.sources_compatible(a, b)[0] and values_conflict(a, b) is not None:
                 return True
     return False
+
+
+# Two datings of one event that lie years apart are two events: a misdated event is off by days,
+# months, or a digit of the year, not by decades.
+MAX_DATE_GAP_DAYS = 5 * 366
+
+
+def _gap_days(a: str, b: str) -> float:
+    ba, bb = dates_mod.date_bounds(a), dates_mod.date_bounds(b)
+    if ba is None or bb is None:
+        return 0.0
+    return max((bb[0] - ba[1]).total_seconds(), (ba[0] - bb[1]).total_seconds(), 0) / 86400
 
 
 def _date_severity(a: str, b: str) -> float:
