@@ -482,7 +482,7 @@ class ClaimExtractor:
                 continue  # the "après avoir balayé X" clause belongs to the main verb's flow
             kind = "transfer" if lemma in transfer else "receive" if lemma in receive else "move"
             flow = _Flow(verb, "", None)
-            subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            subj = self._subject_token(verb)
             subj_pass = next((k for k in verb.children if k.dep_ == "nsubj:pass"), None)
             obj = next((k for k in verb.children if k.dep_ == "obj"), None)
             places = self._place_phrases(verb, sent)
@@ -747,7 +747,7 @@ class ClaimExtractor:
     def _subject(self, pred: Token | None) -> str:
         if pred is None:
             return ""
-        subj = next((k for k in pred.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
+        subj = self._subject_token(pred) or next((k for k in pred.children if k.dep_ == "nsubj:pass"), None)
         if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
             return ""
         if subj.pos_ == "PROPN":
@@ -756,13 +756,26 @@ class ClaimExtractor:
             return self.resolver.resolve(ent_mod.canonical(text))
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
+    def _subject_token(self, verb: Token) -> Token | None:
+        """The verb's subject; when the parser took a noun from before a colon ("Arbres couchés,
+        routes coupées : la tempête a traversé …"), the first noun between the colon and the verb."""
+        subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        if subj is None or subj.i > verb.i:
+            return subj
+        colons = [t for t in self.doc[subj.i:verb.i] if t.text == ":"]
+        if colons:
+            nouns = [t for t in self.doc[colons[-1].i + 1:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+            if nouns:
+                return nouns[0]
+        return subj
+
     def _object(self, pred: Token | None) -> str:
         """What the event moves: the subject of a movement ("la tempête" → its name), the object
         of a transfer ("des armes" → arme)."""
         if pred is None:
             return ""
         if pred.lemma_.lower() in self.lex.events.get("move", ()):
-            subj = next((k for k in pred.children if k.dep_ == "nsubj"), None)
+            subj = self._subject_token(pred)
             return self._mover_name(subj) if subj is not None and subj.lower_ not in _PRONOUN_SUBJECTS else ""
         obj = next((k for k in pred.children if k.dep_ in {"obj", "nsubj:pass"}), None)
         return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""
