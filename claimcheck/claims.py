@@ -331,8 +331,11 @@ class ClaimExtractor:
 
     def _np_text(self, token: Token, limit: int = 8) -> str:
         """A short noun phrase around a head token (determiners dropped, clauses cut)."""
-        toks = [t for t in token.subtree if t.dep_ not in {"acl:relcl", "acl", "appos", "punct"}]
-        toks = [t for t in toks if abs(t.i - token.i) <= limit]
+        cut: set[int] = set()
+        for t in token.subtree:
+            if t is not token and t.dep_ in {"acl:relcl", "acl", "appos", "punct", "conj", "cc"}:
+                cut.update(x.i for x in t.subtree)
+        toks = [t for t in token.subtree if t.i not in cut and abs(t.i - token.i) <= limit]
         toks = sorted(toks, key=lambda t: t.i)
         while toks and toks[0].pos_ in {"DET", "ADP"}:
             toks = toks[1:]

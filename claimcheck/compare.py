@@ -206,7 +206,10 @@ def _quantity_conflict(a: Claim, b: Claim, ratio: float) -> _Conflict:
     if "hedged" in {a.modality, b.modality}:
         certainty *= 0.8
     big, small = (a, b) if (_float(a.value) or 0) >= (_float(b.value) or 0) else (b, a)
-    factor = f"{ratio:.1f}× more" if math.isfinite(ratio) and ratio < 10 else f"{ratio:.0f}× more"
+    # The factor a reader sees compares the figures as written ("11 000 vs 1 000: 11×").
+    vb, vs = abs(_float(big.value) or 0.0), abs(_float(small.value) or 0.0)
+    shown = vb / vs if vs else ratio
+    factor = f"{shown:.3g}× more" if math.isfinite(shown) and shown < 10 else f"{shown:.0f}× more"
     explanation = (
         f"{small.doc_id} says {_say(small)}{_flow_words(small)}; {big.doc_id} says {_say(big, short=True)}"
         f" — {factor}" + (" (inside one article)" if a.doc_id == b.doc_id else "")
@@ -258,8 +261,10 @@ def _flow_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict
                 continue
             severity = 0.8 if "hedged" not in {a.modality, b.modality} else 0.6
             mover = align.mover_key(a)
+            shown = a.object if a.kind == "entity" and a.object[:1].isupper() else _plural(mover)
             explanation = (
-                f"{a.doc_id} has {mover} going {_route(a)}; {b.doc_id} has it going {_route(b)} — the flow is reversed"
+                f"{a.doc_id} says {shown} went {_route(a)}; {b.doc_id} says {'it' if shown[:1].isupper() else 'they'} went {_route(b)}"
+                " — the same flow in the opposite direction"
             )
             topic = f"{mover} · {_route(a)}"
             out.append(_Conflict("direction", a, b, severity, explanation, topic))
@@ -285,7 +290,11 @@ def _date_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict
                 continue  # decades apart: another event of the same kind (a past war, an older visit)
             if _different_occurrences(by_sentence[(a.doc_id, a.sent_start)], by_sentence[(b.doc_id, b.sent_start)], ctx):
                 continue
-            explanation = f"{a.doc_id} dates the {cls} event to {a.value}; {b.doc_id} to {b.value}"
+            what = " / ".join(dict.fromkeys(p for p in (a.predicate, b.predicate) if p)) or cls
+            explanation = (
+                f"{a.doc_id} dates the event ({what}) to {a.value}; {b.doc_id} to {b.value}"
+                f" — {_gap_words(a.value, b.value)} apart"
+            )
             topic = f"{cls} · {a.predicate or b.predicate} · {_common(a.entities, b.entities)}"
             out.append(_Conflict("date", a, b, _date_severity(a.value, b.value), explanation, topic))
     return out
@@ -376,6 +385,10 @@ def _float(value: object) -> float | None:
 def _num(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "?"
+    if abs(value) >= 1e6:
+        scale, word = (1e9, "milliard") if abs(value) >= 1e9 else (1e6, "million")
+        mantissa = f"{value / scale:.4g}".replace(".", ",")
+        return f"{mantissa} {word}{'s' if abs(value) >= 2 * scale else ''}"
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", " ")
     return f"{value:,.4g}".replace(",", " ")
@@ -387,7 +400,10 @@ def _say(claim: Claim, *, short: bool = False) -> str:
     else:
         number = _QUALIFIER_WORDS.get(claim.qualifier, "") + _num(_float(claim.value))
     unit = align.unit_key(claim) or claim.unit
-    return f"{number} {unit}".strip() if not short else f"{number} {unit}".strip()
+    value = _float(claim.value)
+    if value is not None and abs(value) >= 2 and unit not in {"%", "EUR", "USD", "GBP"} and "/" not in unit:
+        unit = " ".join(_plural(w) if i == 0 else w for i, w in enumerate(unit.split()))
+    return f"{number} {unit}".strip()
 
 
 def _display_value(claim: Claim) -> str:
@@ -399,7 +415,36 @@ def _display_value(claim: Claim) -> str:
 
 
 def _route(claim: Claim) -> str:
-    return f"{claim.origin or '?'} → {claim.destination or '?'}"
+    if not claim.origin:
+        return f"to {claim.destination} (origin not stated)"
+    if not claim.destination:
+        return f"from {claim.origin} (destination not stated)"
+    return f"{claim.origin} → {claim.destination}"
+
+
+def _plural(word: str) -> str:
+    """French plural of a counted noun, for explanations ("conteneur" → "conteneurs")."""
+    if not word or not word[-1].isalpha() or word.endswith(("s", "x", "z")) or word[:1].isupper():
+        return word
+    if word.endswith(("au", "eu")):
+        return word + "x"
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def _gap_words(a: str, b: str) -> str:
+    ba, bb = dates_mod.date_bounds(a), dates_mod.date_bounds(b)
+    days = abs((ba[0] - bb[0]).total_seconds()) / 86400 if ba and bb else 0.0
+    if days <= 0:
+        return "not the same time"
+    if days < 2:
+        return "a day"
+    if days < 60:
+        return f"{days:.0f} days"
+    if days < 730:
+        return f"{days / 30.4:.0f} months"
+    return f"{days / 365.25:.0f} years"
 
 
 def _flow_words(claim: Claim) -> str:
