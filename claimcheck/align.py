@@ -275,8 +275,11 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     if not src_ok:
         # Different sources: the same fact, but a disagreement of sources, not of articles.
         return Alignment(a.doc_id == b.doc_id, True, sources_differ=True)
-    if a.doc_id != b.doc_id and not anchored:
-        return no
+    if not anchored:
+        # Across articles a concrete anchor is required; inside one article, at least the same kind
+        # of event ("2 morts" in the key points, "a coûté la vie à une personne" in the body).
+        if a.doc_id != b.doc_id or not ((ca & cb) - {"announce"}):
+            return no
     return Alignment(True, anchored)
 
 
