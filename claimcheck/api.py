@@ -9,12 +9,18 @@ Nothing here prints or exits; problems are raised as `claimcheck.errors` excepti
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import reading
+from claimcheck.errors import InputError
 from claimcheck.records import Article, Claim, Discrepancy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimcheck.cache import ClaimCache
 
 Progress = Callable[[Article, int], None]  # called once per article done, with its word count
 
@@ -38,43 +44,275 @@ def _encoding_notes(articles: Iterable[Article]) -> list[str]:
     return [f"{a.path}: not UTF-8, decoded as {a.encoding}" for a in articles if a.encoding != "utf-8"]
 
 
+# ------------------------------------------------------------------------------ streaming
+class ArticleStream:
+    """Articles read one at a time, in order, so that memory does not grow with the corpus.
+
+    Every file is checked when the stream is made (it exists, can be opened, is not empty or
+    binary, judged on its first 4 KB), so that a bad file stops a run before any output; the rest
+    of each file is read and decoded only when its turn comes. What the run reports afterwards —
+    encoding notes, publication dates — is collected on the way.
+    """
+
+    HEAD = 4096
+
+    def __init__(self, paths: Sequence[Path], meta: dict[str, dict[str, str]] | None = None) -> None:
+        self.paths = tuple(paths)
+        self.meta = meta
+        self.notes: list[str] = []
+        self.published: dict[str, str | None] = {}
+        for path in self.paths:
+            self._check(path)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def _check(self, path: Path) -> None:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(self.HEAD)
+        except OSError as exc:
+            raise InputError(path, exc.strerror or "cannot be read") from None
+        if len(head) == self.HEAD:
+            if not head.strip():
+                return  # blank first 4 KB of a longer file: judged when read
+            cut = max(head.rfind(b" "), head.rfind(b"\n"))
+            head = head[: cut + 1] if cut > 0 else head  # never cut a UTF-8 sequence in two
+        reading.decode(path, head)  # raises InputError for an empty or binary file
+
+    def __iter__(self) -> Iterator[Article]:
+        for path in self.paths:
+            article = reading.read_article(path, self.meta)
+            self.published[article.doc_id] = article.published
+            self.notes.extend(_encoding_notes([article]))
+            yield article
+
+
+def stream_articles(paths: Iterable[str | Path], meta: str | Path | None = None) -> ArticleStream:
+    """The articles named by `paths` (files, directories), checked now and read lazily."""
+    inputs = reading.collect(paths)
+    return ArticleStream(inputs.articles, reading.read_meta(meta) if meta else None)
+
+
+# Up to this many articles to parse, the parse runs in this process: a worker would load the model
+# just the same, and there is nothing to overlap.
+INLINE_MAX = 4
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class _Done:
+    """A finished task, for the in-process engine (the Future API that the loop uses)."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def result(self) -> object:
+        return self.value
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.task: object | None = None  # a Future (or _Done) once submitted
+        self.claims: list[list[Claim]] | None = None
+
+
+class _Engine:
+    """Where batches are parsed and their claims extracted.
+
+    - inline: in this process (few articles, or the pipeline is loaded here already, as in tests);
+    - split (one worker): a worker process parses, this process rebuilds the Docs and extracts the
+      claims while the worker parses the next batch — the two stages overlap on two cores;
+    - workers (two or more): each worker parses and extracts; only claims come back.
+    """
+
+    def __init__(self, workers: int, articles_hint: int | None, batch_size: int) -> None:
+        import sys
+
+        loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
+        self.batch_size = batch_size
+        self.executor = None
+        few = articles_hint is not None and articles_hint <= INLINE_MAX
+        if few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
+            self.mode = "inline"
+        else:
+            self.mode = "split" if workers == 1 else "workers"
+            self.workers = workers
+            self.loaded_here = loaded_here
+
+    @property
+    def max_inflight(self) -> int:
+        return 1 if self.mode == "inline" else 2 * self.workers
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from claimcheck import pipeline
+
+        # Forked workers share a pipeline this process has loaded; otherwise each starts afresh
+        # (spawn), which is also safe with the progress bar's thread running.
+        method = "fork" if self.loaded_here and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context(method), initializer=pipeline.worker_init
+        )
+
+    def submit(self, batch: _Batch) -> None:
+        from claimcheck import pipeline
+
+        if self.mode == "inline":
+            batch.task = _Done(pipeline.extract_docs(batch.articles, batch_size=self.batch_size))
+            return
+        if self.executor is None:
+            self._start()
+            first = True
+        else:
+            first = False
+        assert self.executor is not None
+        if self.mode == "split":
+            batch.task = self.executor.submit(pipeline.parse_batch, [a.text for a in batch.articles], self.batch_size)
+            if first:
+                pipeline.reading_vocab()  # built here while the worker loads the model
+        else:
+            batch.task = self.executor.submit(pipeline.extract_batch, batch.articles, self.batch_size)
+
+    def claims(self, batch: _Batch) -> list[list[Claim]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from claimcheck.errors import ClaimcheckError
+
+        try:
+            result = batch.task.result()  # type: ignore[union-attr]
+        except BrokenProcessPool:
+            raise ClaimcheckError("a worker process died (out of memory?); try fewer --workers") from None
+        if self.mode != "split":
+            return result  # type: ignore[return-value]
+        from claimcheck import pipeline
+        from claimcheck.claims import extract_claims
+
+        docs = pipeline.docs_from_bytes(result, pipeline.reading_vocab())  # type: ignore[arg-type]
+        return [extract_claims(doc, article) for doc, article in zip(docs, batch.articles)]
+
+    def close(self, *, abort: bool) -> None:
+        """Stop the workers: at once when the run stops early, else once they are idle."""
+        if self.executor is None:
+            return
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=not abort, cancel_futures=True)
+        if abort:
+            for process in processes:
+                process.terminate()  # do not wait for batches in flight
+        self.executor = None
+
+
 def extract_articles(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     *,
     workers: int = 1,
-    cache: object | None = None,
+    cache: ClaimCache | None = None,
     progress: Progress | None = None,
+    batch_size: int | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of each article, in order. Parsed articles come from the cache when it has them."""
-    from claimcheck.claims import extract_claims
-    from claimcheck.pipeline import parse
+    """Claims of each article, in order, as a stream.
 
-    todo: list[Article] = []
-    cached: dict[int, list[Claim]] = {}
-    for i, article in enumerate(articles):
-        hit = cache.get(article) if cache is not None else None  # type: ignore[attr-defined]
-        if hit is not None:
-            cached[i] = hit
-        else:
-            todo.append(article)
-    docs = iter(parse((a.text for a in todo), n_process=workers)) if todo else iter(())
-    for i, article in enumerate(articles):
-        if i in cached:
-            claims = cached[i]
-        else:
-            doc = next(docs)
-            claims = extract_claims(doc, article)
-            if cache is not None:
-                cache.put(article, claims)  # type: ignore[attr-defined]
-        if progress is not None:
-            progress(article, len(article.text.split()))
-        yield article, claims
+    Articles are taken from `articles` only as fast as they are parsed, in batches; claims come out
+    as soon as an article and all those before it are done, so memory stays flat whatever the
+    corpus size. Articles in `cache` are not parsed again, and newly extracted claims go into it.
+    With `workers` > 1, that many processes parse; with one, a worker process parses while this
+    one extracts (see `_Engine`).
+    """
+    from collections import deque
+    from itertools import islice
+
+    source = iter(articles)
+    head = list(islice(source, INLINE_MAX + 1))
+    hint = len(head) if len(head) <= INLINE_MAX else None
+    size = batch_size or 0  # the pipeline's batch size, looked up at the first article to parse
+    engine: _Engine | None = None
+    pending: deque[tuple[Article, list[Claim] | None, _Batch | None, int]] = deque()
+    inflight: deque[_Batch] = deque()
+    batch = _Batch()
+
+    def submit() -> None:
+        nonlocal batch
+        if batch.articles:
+            assert engine is not None
+            engine.submit(batch)
+            inflight.append(batch)
+            batch = _Batch()
+
+    def ready(block: bool) -> Iterator[tuple[Article, list[Claim]]]:
+        while pending:
+            article, claims, owner, index = pending[0]
+            if owner is not None:
+                if owner.claims is None:
+                    if owner.task is None or (not block and not _finished(owner.task)):
+                        return
+                    assert engine is not None
+                    owner.claims = engine.claims(owner)
+                    inflight.remove(owner)
+                    if cache is not None:
+                        cache.put_many(zip(owner.articles, owner.claims))
+                claims = owner.claims[index]
+            pending.popleft()
+            if progress is not None:
+                progress(article, len(article.text.split()))
+            yield article, claims  # type: ignore[misc]
+            block = False  # after one blocking wait, only take what is done
+
+    finished = False
+    try:
+        for article in _chain(head, source):
+            hit = cache.get(article) if cache is not None else None
+            if hit is not None:
+                pending.append((article, hit, None, 0))
+            else:
+                if engine is None:  # the first article to parse: only now is spaCy imported
+                    from claimcheck.pipeline import BATCH_SIZE
+
+                    size = size or BATCH_SIZE
+                    engine = _Engine(workers, hint, size)
+                pending.append((article, None, batch, len(batch.articles)))
+                batch.articles.append(article)
+                if len(batch.articles) >= size:
+                    submit()
+            if batch.articles and len(pending) > 4 * size and pending[0][2] is batch:
+                submit()  # a long run of cached articles waits behind a few to parse
+            yield from ready(block=False)
+            while engine is not None and len(inflight) >= engine.max_inflight:
+                yield from ready(block=True)
+        submit()
+        yield from ready(block=True)
+        while pending:
+            yield from ready(block=True)
+        finished = True
+    finally:
+        if engine is not None:
+            engine.close(abort=not finished)
 
 
-def extract(paths: Iterable[str | Path], meta: str | Path | None = None, *, workers: int = 1) -> list[Claim]:
+def _finished(task: object) -> bool:
+    done = getattr(task, "done", None)
+    return True if done is None else bool(done())
+
+
+def _chain(first: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
+    yield from first
+    yield from rest
+
+
+def extract(
+    paths: Iterable[str | Path], meta: str | Path | None = None, *, workers: int = 1, cache: ClaimCache | None = None
+) -> list[Claim]:
     """All claims of the articles named by `paths`."""
-    articles, _ = load_articles(paths, meta)
-    return [c for _, claims in extract_articles(articles, workers=workers) for c in claims]
+    stream = stream_articles(paths, meta)
+    return [c for _, claims in extract_articles(stream, workers=workers, cache=cache) for c in claims]
 
 
 def compare_claims(
@@ -91,20 +329,20 @@ def diff(
     *,
     include_all: bool = False,
     workers: int = 1,
-    cache: object | None = None,
+    cache: ClaimCache | None = None,
     progress: Progress | None = None,
 ) -> DiffResult:
     """Discrepancies among articles (files, directories) and claim tables written by `extract`."""
     inputs = reading.collect(paths, allow_claim_tables=True)
     meta_rows = reading.read_meta(meta) if meta else None
-    articles = [reading.read_article(p, meta_rows) for p in inputs.articles]
+    articles = ArticleStream(inputs.articles, meta_rows)  # read lazily: only the claims stay
     claims: list[Claim] = []
     for table in inputs.claim_tables:
         claims.extend(reading.read_claim_table(table))
     for _, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress):
         claims.extend(doc_claims)
-    published: dict[str, str | None] = {a.doc_id: a.published for a in articles}
+    published: dict[str, str | None] = dict(articles.published)
     for doc_id in {c.doc_id for c in claims} - set(published):
         published[doc_id] = (meta_rows or {}).get(doc_id, {}).get("published") or None
     discrepancies = compare_claims(claims, published, include_all=include_all)
-    return DiffResult(tuple(claims), tuple(discrepancies), tuple(_encoding_notes(articles)))
+    return DiffResult(tuple(claims), tuple(discrepancies), tuple(articles.notes))

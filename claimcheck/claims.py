@@ -28,6 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Tokens that close the clause segment of a quantity inside a sentence.
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "et", "dont", "tandis", "mais", "contre", "soit", "—", "–"})
+# Participles that count people when written right after a figure ("12 morts", "trois grièvement
+# blessés"), whatever part of speech the tagger gives them, with the unit they count.
+_CASUALTY_WORDS = {
+    "mort": "mort", "morts": "mort",
+    "blessé": "blessé", "blessés": "blessé", "blessée": "blessé", "blessées": "blessé",
+}
 _PRONOUN_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"})
 _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", "nullement"})
 _SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
@@ -43,6 +49,16 @@ _DIRECTION_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<prep>en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|jusqu['’]au|"
     r"vers|en\s+provenance\s+(?:de|du|des|d['’])|au\s+d[ée]part\s+(?:de|du|des|d['’])|depuis|aupr[èe]s\s+(?:de|du|des|d['’])|"
     r"pour\s+rejoindre|aux|au|[àa]|en|dans|sur|de|du|des|d['’]|par)\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
+    re.I,
+)
+
+# "et non 3 200", "non plus de 40": a figure the writer denies (not "non loin de 300 mètres").
+_DENIED_FIGURE = re.compile(
+    r"\bnon\s+(?:pas\s+)?(?:(?:plus|moins)\s+de\s+|environ\s+|pr[èe]s\s+de\s+)?\d", re.I
+)
+_DESTINATION_GAP = re.compile(
+    r"\s*(?:vers|en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’](?:[àa]|au|aux))"
+    r"\s*(?:l['’]|la\s+|le\s+|les\s+)?",
     re.I,
 )
 
@@ -88,6 +104,7 @@ class ClaimExtractor:
             self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
+        self._date_chars: list[tuple[int, int]] = []
 
     # ----------------------------------------------------------------- layout
     def _line_of(self, char: int) -> Line | None:
@@ -115,6 +132,7 @@ class ClaimExtractor:
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
         quantities = sorted(quantities + self._single_casualties(quantities), key=lambda q: q.start)
+        self._date_chars = [(d.start, d.end) for d in dates]
         infos = self._sentence_infos(quantities, dates)
         claims: list[Claim] = []
         para_place: dict[int, str] = {}
@@ -223,7 +241,8 @@ class ClaimExtractor:
             head = self.doc[ent.start - 1]
             if head.text in {"de", "d'", "d’", "du", "des"} and ent.start > 1:
                 noun = self.doc[ent.start - 2]
-                if noun.lemma_.lower() in _NAMED_PLACE_HEADS:
+                # "la place de la Nation" names a site; "les rues de Lyon" is just Lyon.
+                if noun.lemma_.lower() in _NAMED_PLACE_HEADS and "Plur" not in noun.morph.get("Number"):
                     return f"{noun.text} {head.text}{'' if head.text.endswith(('’', chr(39))) else ' '}{ent.text}"
         first = ent[0].lemma_.lower()
         if first in _NAMED_PLACE_HEADS and len(ent) > 1:
@@ -284,11 +303,15 @@ class ClaimExtractor:
             if tok.is_space:
                 i += 1
                 continue
-            if tok.lower_ in {"de", "d'", "d’", "des"}:
+            before_casualty = self.doc[min(i + 1, sent.end - 1)].lower_ in _CASUALTY_WORDS
+            if tok.lower_ in {"de", "d'", "d’", "des"} or (
+                tok.lower_.endswith("ment") and (tok.pos_ == "ADV" or before_casualty)
+            ):
+                # "trois grièvement blessés": a degree adverb (whatever its tag) between a figure and its noun
                 i += 1
                 steps += 1
                 continue
-            if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.lower_ in {"morts", "mort", "blessés", "blessées"}):
+            if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ in {"ADJ", "VERB"} and tok.lower_ in _CASUALTY_WORDS):
                 if tok.like_num or tok.is_punct:
                     return None, ""
                 complement = ""
@@ -313,7 +336,7 @@ class ClaimExtractor:
         return cur if cur.pos_ == "VERB" else None
 
     def _modality(self, pred: Token | None, seg_text: str) -> str:
-        if re.search(r"\bpas\s+(?:\S+\s+){0,2}\d", seg_text, re.I):
+        if re.search(r"\bpas\s+(?:\S+\s+){0,2}\d", seg_text, re.I) or _DENIED_FIGURE.search(seg_text):
             return "negated"
         if pred is None:
             return "asserted"
@@ -364,7 +387,9 @@ class ClaimExtractor:
             if cur is None:
                 break
             lemma = cur.lemma_.lower()
-            reporting = lemma in self.lex.report or (lemma == "faire" and any(k.lemma_ == "état" for k in cur.children))
+            reporting = bool(_verb_lemmas(cur) & self.lex.report) or (
+                lemma == "faire" and any(k.lemma_ == "état" for k in cur.children)
+            )
             if reporting:
                 subj = next((k for k in cur.children if k.dep_ in {"nsubj", "nsubj:pass"}), None)
                 if subj is not None:
@@ -372,6 +397,10 @@ class ClaimExtractor:
                         return paragraph_source
                     if subj.lower_ == "qui" and cur.dep_ == "acl:relcl":
                         return self._np_text(cur.head, 5)
+                    ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+                    if ent is not None and ent.start_char >= subj.sent.start_char and len(ent) <= 6:
+                        # A name the parser split in two subjects ("Croissant" and "Rouge") is one source.
+                        return _clean_np(_name_part(ent, self._common).text)
                     return self._np_text(subj, 6)
             if cur.head is cur:
                 break
@@ -450,6 +479,9 @@ class ClaimExtractor:
             return True
         return first.text[:1].isupper() and first.pos_ in {"PROPN", "NOUN"} and not (first.i == ent.sent.start and first.pos_ == "NOUN" and len(ent) == 1)
 
+    def _in_date(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self._date_chars)
+
     # ---------------------------------------------------------------- flows
     def _endpoint(self, span_tokens: Sequence[Token]) -> str:
         """Canonical name of a flow's endpoint: "Moscou" → Russie, "aux Russes" → Russie,
@@ -489,7 +521,7 @@ class ClaimExtractor:
             subj_pass = next((k for k in verb.children if k.dep_ == "nsubj:pass"), None)
             obj = next((k for k in verb.children if k.dep_ == "obj"), None)
             places = self._place_phrases(verb, sent)
-            for toks, prep in places:
+            for k, (toks, prep) in enumerate(places):
                 name = self._endpoint(toks)
                 if not name:
                     continue
@@ -502,6 +534,11 @@ class ClaimExtractor:
                     flow.origins.append(name)
                 elif prep in {"de", "du", "des", "d'", "d’"}:
                     if kind in {"move", "receive"} or lemma in {"partir", "venir"}:
+                        flow.origins.append(name)
+                    elif _attached_to(toks, verb) or self._before_destination(toks, places[k + 1:]):
+                        # "envoyées de l'Algérie": a place the verb itself takes with "de" is where
+                        # the goods left (a "de" inside a noun phrase, "le blé d'Ukraine", is not),
+                        # and so is "de X" right before "vers Y", wherever the parser hung it.
                         flow.origins.append(name)
                 elif prep in {"à", "a", "au", "aux", "en"}:
                     if kind in {"transfer", "move"}:
@@ -544,6 +581,16 @@ class ClaimExtractor:
             if flow.origins or flow.destinations:
                 flows.append(flow)
         return flows
+
+    def _before_destination(self, toks: Sequence[Token], following: Sequence[tuple[list[Token], str]]) -> bool:
+        """Is the place phrase directly followed by a destination phrase ("de X vers Y")?"""
+        if not following:
+            return False
+        nxt, prep = following[0]
+        gap = self.text[toks[-1].idx + len(toks[-1].text):nxt[0].idx]
+        return bool(_DESTINATION_GAP.fullmatch(gap)) and prep.lower().startswith(
+            ("vers", "en direction", "à destination", "a destination", "jusqu")
+        )
 
     def _is_place_like(self, token: Token) -> bool:
         """A state, a region, a city or a people ("les Russes", "le régime nord-coréen") — what a
@@ -596,6 +643,10 @@ class ClaimExtractor:
                 tail = [t for t in tail if t.i - tok.i <= 4]
                 if any(t.pos_ in {"PROPN", "ADJ"} for t in tail[1:]):
                     candidates.append(tail)
+        # A place never runs into a date ("la place de la République samedi après-midi" as one
+        # entity): cut a candidate at the first token of a date expression.
+        candidates = [c[: next((k for k, t in enumerate(c) if self._in_date(t)), len(c))] for c in candidates]
+        candidates = [c for c in candidates if c]
         candidates.sort(key=lambda c: (c[0].i, -len(c)))
         for toks in candidates:
             if toks[0].i not in clause or toks[0].i in seen:
@@ -649,7 +700,7 @@ class ClaimExtractor:
                     if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_mod.place_of(child.text):
                         place_from_unit = ent_mod.place_of(child.text) or ""
             if not unit and counted_tok is not None:
-                lemma = counted_tok.lemma_.lower()
+                lemma = _CASUALTY_WORDS.get(counted_tok.lower_) or counted_tok.lemma_.lower()
                 if counted_tok.text[:1].isupper() and ent_mod.place_of(counted_tok.text):
                     place_from_unit = ent_mod.place_of(counted_tok.text) or ""
                     lemma = "personne"
@@ -669,7 +720,7 @@ class ClaimExtractor:
             source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
             if source:
                 para_source[info.paragraph] = source
-            flow = self._flow_for(info, anchor)
+            flow = self._flow_for(info, anchor, q)
             exclude = {ent_mod.fold(x) for x in ((flow.origins + flow.destinations) if flow else [])}
             exclude |= {ent_mod.fold(w) for w in re.findall(r"[A-ZÉÈ][\w'’-]+", source)} if source else set()
             if flow:
@@ -736,11 +787,17 @@ class ClaimExtractor:
         span = self._tokens(q.num_start, q.num_end)
         return span[0] if span is not None and len(span) else None
 
-    def _flow_for(self, info: _SentInfo, anchor: Token | None) -> _Flow | None:
+    def _flow_for(self, info: _SentInfo, anchor: Token | None, q: QuantityMatch | None = None) -> _Flow | None:
         if anchor is None:
             return None
+        # The moved thing is the counted noun, or the measure word of the figure itself
+        # ("500 000 tonnes de blé": the verb's object is "tonnes", the counted noun "blé").
+        own = {anchor.i}
+        if q is not None:
+            span = self._tokens(q.num_start, q.end)
+            own |= {t.i for t in span} if span is not None else set()
         for flow in info.flows:
-            if flow.mover_token is not None and flow.mover_token.i == anchor.i:
+            if flow.mover_token is not None and flow.mover_token.i in own:
                 return flow
         for flow in info.flows:
             if anchor.i in {t.i for t in flow.verb.subtree} and flow.mover_token is None:
@@ -858,6 +915,13 @@ def _join(tokens: Sequence[Token]) -> str:
     return "".join(out).strip(" ,")
 
 
+def _attached_to(tokens: Sequence[Token], verb: Token) -> bool:
+    """Is the phrase an oblique of the verb itself (not a noun's complement)?"""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head is t]
+    return any(r.head.i == verb.i and r.dep_.startswith("obl") for r in roots)
+
+
 def _name_part(ent: Span, common: frozenset[str] = frozenset()) -> Span:
     """The name in a mention that starts with a common noun: "tempête Ciaran" → "Ciaran" (also
     "Tempête Ciaran" in a title, when the article writes "tempête" as a common noun elsewhere)."""
@@ -867,6 +931,16 @@ def _name_part(ent: Span, common: frozenset[str] = frozenset()) -> Span:
     ):
         i += 1
     return ent[i:] if i and ent[i].text[:1].isupper() else ent
+
+
+def _verb_lemmas(token: Token) -> set[str]:
+    """The verb's lemma, and the infinitive of a present-tense -er form the lemmatizer left as
+    written ("indique" → "indiquer", "signalent" → "signaler")."""
+    lemma = token.lemma_.lower()
+    forms = {lemma}
+    if token.pos_ == "VERB" and lemma == token.lower_:
+        forms |= {re.sub(r"(?:e|es|ent)$", "er", lemma)}
+    return forms
 
 
 def _lemma_phrase(phrase: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, Self
 
 import typer
 
@@ -41,7 +41,13 @@ MetaOpt = Annotated[
     Optional[Path],
     typer.Option("--meta", help="CSV with doc_id,published[,outlet,url]: publication dates anchor relative dates."),
 ]
-WorkersOpt = Annotated[int, typer.Option("--workers", min=1, max=64, help="Processes for the spaCy pass.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, max=64,
+        help="Processes that parse the articles. With 1, one parses while the main process extracts claims.",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not read or write the claim cache.")]
 CacheDirOpt = Annotated[
@@ -61,19 +67,25 @@ def _note(message: str, quiet: bool) -> None:
 
 
 class _ProgressBar:
-    """A rich progress bar on stderr (articles done, words/s, time left); silent when stderr is not a
-    terminal, with --quiet, or for a handful of articles."""
+    """A rich progress bar on stderr: articles done, words/s, time left. Silent when stderr is not a
+    terminal, with --quiet, or for a handful of articles (MIN_ARTICLES)."""
+
+    MIN_ARTICLES = 4
 
     def __init__(self, total: int, quiet: bool) -> None:
         self.progress = None
-        if quiet or total <= 3 or not sys.stderr.isatty():
+        if quiet or total < self.MIN_ARTICLES or not sys.stderr.isatty():
             return
+        import time
+
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        self.clock = time.monotonic
         self.words = 0
+        self.first: float | None = None  # when the first article came out (the model is loaded)
         self.progress = Progress(
-            TextColumn("extracting"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -81,9 +93,9 @@ class _ProgressBar:
             console=Console(stderr=True),
             transient=True,
         )
-        self.task = self.progress.add_task("extract", total=total, rate="")
+        self.task = self.progress.add_task("loading the model", total=total, rate="")
 
-    def __enter__(self) -> _ProgressBar:
+    def __enter__(self) -> Self:
         if self.progress is not None:
             self.progress.start()
         return self
@@ -93,24 +105,37 @@ class _ProgressBar:
             self.progress.stop()
 
     def advance(self, _article: object, words: int) -> None:
+        """Called once per article done, with its word count."""
         if self.progress is None:
             return
+        now = self.clock()
+        if self.first is None:
+            self.first = now
+            self.progress.update(self.task, advance=1, description="extracting")
+            return
+        # The rate counts from the first article out, so that start-up does not drag it down.
         self.words += words
-        task = self.progress.tasks[0]
-        elapsed = task.elapsed or 1e-9
-        self.progress.update(self.task, advance=1, rate=f"{self.words / elapsed:,.0f} words/s")
+        rate = self.words / max(now - self.first, 1e-9)
+        self.progress.update(self.task, advance=1, rate=f"{rate:,.0f} words/s")
 
 
-def _open_cache(no_cache: bool, cache_dir: Path | None):  # type: ignore[no-untyped-def]
+def _open_cache(no_cache: bool, cache_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
     if no_cache:
         return None
-    from claimcheck.cache import ClaimCache, default_cache_dir
+    from claimcheck.cache import open_cache
 
-    try:
-        return ClaimCache(cache_dir or default_cache_dir())
-    except OSError as exc:  # an unusable cache must never stop the work
-        typer.echo(f"claimcheck: note: claim cache disabled ({exc})", err=True)
-        return None
+    cache, problem = open_cache(cache_dir)
+    if problem:  # an unusable cache must never stop the work
+        _note(f"claim cache disabled ({problem})", quiet)
+    return cache
+
+
+def _close_cache(cache, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    if cache is None:
+        return
+    if cache.disabled:
+        _note(f"claim cache disabled during the run ({cache.disabled})", quiet)
+    cache.close()
 
 
 @app.command()
@@ -125,25 +150,29 @@ def extract(
     cache_dir: CacheDirOpt = None,
 ) -> None:
     """Write the claim table of the articles: quantities, dates and entities with their frames."""
-    from claimcheck import api, reading, report
+    from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    cache = None
     try:
-        inputs = reading.collect(paths)
-        meta_rows = reading.read_meta(meta) if meta else None
-        articles = [reading.read_article(p, meta_rows) for p in inputs.articles]
-        for note in api._encoding_notes(articles):
-            _note(note, quiet)
-        cache = _open_cache(no_cache, cache_dir)
+        # Every file is checked now, before any output; each is read only when its turn comes, and
+        # claim rows are written as they come, so memory does not grow with the corpus.
+        articles = api.stream_articles(paths, meta)
+        cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(articles), quiet) as bar:
-            stream = (c for _, claims in api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance) for c in claims)
+            found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
+            stream = (claim for _, claims in found for claim in claims)
             if output is None:
                 report.render_claims(stream, fmt.value, sys.stdout)
             else:
                 with report.atomic_writer(output) as handle:
                     report.render_claims(stream, fmt.value, handle)
+        for note in articles.notes:
+            _note(note, quiet)
     except ClaimcheckError as exc:
         _fail(str(exc))
+    finally:
+        _close_cache(cache, quiet)
 
 
 @app.command()
@@ -164,9 +193,10 @@ def diff(
     from claimcheck import api, reading, report
     from claimcheck.errors import ClaimcheckError
 
+    cache = None
     try:
         inputs = reading.collect(paths, allow_claim_tables=True)
-        cache = _open_cache(no_cache, cache_dir)
+        cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(inputs.articles), quiet) as bar:
             result = api.diff(paths, meta, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
         for note in result.notes:
@@ -179,6 +209,8 @@ def diff(
                 report.render_discrepancies(items, fmt.value, handle)
     except ClaimcheckError as exc:
         _fail(str(exc))
+    finally:
+        _close_cache(cache, quiet)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m claimcheck`

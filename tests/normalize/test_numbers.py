@@ -420,6 +420,10 @@ VAGUE = [
 SHARES = [
     ("Un sondé sur trois se dit inquiet.", [q("Un sondé sur trois", "Un sondé sur trois", 33.33, unit="%")]),
     ("Un sur trois a répondu.", [q("Un sur trois", "Un sur trois", 33.33, unit="%")]),
+    (
+        "Le plan supprime 230 postes sur 610 dans l'usine.",
+        [q("230", "230", 230), q("610", "610", 610)],
+    ),
     ("Un Français sur cinq vit seul.", [q("Un Français sur cinq", "Un Français sur cinq", 20, unit="%")]),
     (
         "Deux électeurs sur trois ont voté oui.",
@@ -632,6 +636,72 @@ NOT_QUANTITIES = [
     "Le concert est prévu le 13 et 14 juillet.",
     "La canicule a sévi entre le 18 et le 26 juillet.",
     "Le tiers payant sera généralisé.",
+    # clock times: "heures de" + a place name, after a day word, a weekday or "soir"
+    "Le défilé partira à 15 heures de la place de la Bastille.",
+    "Le cortège s'élancera à 14 heures de Montparnasse.",
+    "Plus d'électricité depuis hier 22h dans tout le quartier.",
+    "Rendez-vous samedi 21h devant la mairie.",
+    "Le magasin rouvre ce soir 19h.",
+    # a calendar month, not a duration; a two-digit year; parts ("en deux")
+    "Un record de chaleur pour un mois d'avril.",
+    "Jamais une crue pareille, même en 82.",
+    "« Je n'avais rien vu de tel depuis 95 », dit-il.",
+    "La vitre s'est brisée en deux sous le choc.",
+    "Le cargo s'est cassé en deux.",
+]
+
+# "degrés" is a temperature only in a temperature context; elsewhere a plain noun (angles,
+# alcohol, the "premier et second degrés" of teaching) left to the counted-noun reader.
+DEGREES = [
+    ("Il fait 35 degrés à l'ombre à Marseille.", [q("35 degrés", "35", 35, unit="°C")]),
+    ("Le thermomètre affichait 12 degrés au lever du jour.", [q("12 degrés", "12", 12, unit="°C")]),
+    (
+        "L'accord vise à contenir le réchauffement à deux degrés.",
+        [q("deux degrés", "deux", 2, unit="°C")],
+    ),
+    (
+        "Les températures varieront entre 18 et 24 degrés.",
+        [q("entre 18 et 24 degrés", "18 et 24", 18, "range", "°C", low=18, high=24)],
+    ),
+    ("La nuit a été glaciale, -8 degrés à Colmar.", [q("-8 degrés", "-8", -8, unit="°C")]),
+    ("Il a fait 5° de plus qu'hier.", [q("5°", "5", 5, unit="°C")]),
+    ("Un virage à 180 degrés pour le gouvernement.", [q("180", "180", 180)]),
+    ("La grève touche les deux degrés d'enseignement.", [q("deux", "deux", 2)]),
+    ("Un vin rouge titrant 13 degrés.", [q("13", "13", 13)]),
+    ("La pente atteint 15 degrés par endroits.", [q("15", "15", 15)]),
+]
+
+# A figure after a capitalized word is a name ("Windows 11") unless it counts: scale word,
+# thousands groups or a measure unit ("la CGT 3,5 millions", "Brest 155 km/h").
+COUNTED_AFTER_NAMES = [
+    (
+        "La police a compté 12 000 manifestants, FO 40 000.",
+        [q("12 000", "12 000", 12000), q("40 000", "40 000", 40000)],
+    ),
+    (
+        "Le ministère annonce 1,1 million de grévistes, la CFDT 1,4 million.",
+        [q("1,1 million", "1,1 million", 1.1e6), q("1,4 million", "1,4 million", 1.4e6)],
+    ),
+    (
+        "Des rafales à 140 km/h au cap Corse et Bastia 120 km/h.",
+        [q("140 km/h", "140", 140, unit="km/h"), q("120 km/h", "120", 120, unit="km/h")],
+    ),
+    ("Genève 25.000 supporters, Bâle 18.000.", [q("25.000", "25.000", 25000), q("18.000", "18.000", 18000)]),
+]
+
+# An adjective between a number and its time unit ("les 20 dernières années").
+UNIT_ADJECTIVES = [
+    (
+        "Le taux a doublé au cours des 20 dernières années.",
+        [q("20 dernières années", "20", 20, unit="an")],
+    ),
+    ("Les trois prochains mois seront décisifs.", [q("trois prochains mois", "trois", 3, unit="mois")]),
+    ("Les 48 premières heures sont cruciales.", [q("48 premières heures", "48", 48, unit="heure")]),
+    (
+        "Un record au regard des 30 ou 40 dernières années.",
+        [q("30 ou 40 dernières années", "30 ou 40", 30, "range", "an", low=30, high=40)],
+    ),
+    ("Il a perdu ses 10 derniers matchs.", [q("10", "10", 10)]),
 ]
 
 # ----------------------------------------------------------------------------- durations
@@ -664,6 +734,11 @@ DURATIONS = [
     ("Une minute de silence a été observée.", [q("Une minute", "Une", 1, unit="minute")]),
     ("Il a vécu trente années en exil.", [q("trente années", "trente", 30, unit="an")]),
     ("Le chantier a pris deux décennies.", [q("deux décennies", "deux", 2, unit="décennie")]),
+    ("Le convoi a roulé 6 heures de Lyon à Paris.", [q("6 heures", "6", 6, unit="heure")]),
+    ("Il a fallu deux heures de marche.", [q("deux heures", "deux", 2, unit="heure")]),
+    ("Il a été suspendu un mois de plus.", [q("un mois", "un", 1, unit="mois")]),
+    ("La réunion s'est tenue en deux temps.", [q("deux", "deux", 2)]),
+    ("Le chantier sera bouclé en trois à cinq ans.", [q("trois à cinq ans", "trois à cinq", 3, "range", "an", low=3, high=5)]),
     (
         "Il a couru le 100 m en 9,58 secondes.",
         [q("100 m", "100", 100, unit="m"), q("9,58 secondes", "9,58", 9.58, unit="seconde")],
@@ -828,6 +903,9 @@ ALL_CASES = [
     *QUALIFIERS,
     *UNITS,
     *PARAGRAPHS,
+    *DEGREES,
+    *COUNTED_AFTER_NAMES,
+    *UNIT_ADJECTIVES,
 ]
 
 
