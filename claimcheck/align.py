@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -24,6 +24,8 @@ from claimcheck.records import Claim
 from claimcheck.sections import COMPARED_SECTIONS
 
 # Unit groups that count people: a generic "personne" may stand for any of them.
+# Verbs too general to say that two figures belong to one event.
+_LIGHT_VERBS = frozenset({"être", "avoir", "faire", "compter", "annoncer", "indiquer", "selon", "dire", "donner", "rester", "devenir", "aller"})
 HUMAN_UNITS = frozenset({"personne", "manifestant"})
 # Predicate classes that name what happened to the people counted.
 _PERSON_EVENT_UNITS = {"death": "mort", "injury": "blessé", "arrest": "interpellation", "protest": "manifestant"}
@@ -48,6 +50,9 @@ class Context:
 
     published: dict[str, str | None]
     story: dict[str, int]
+    # The figures of each sentence, (unit, value) by (doc_id, sent_start): two sentences that give
+    # the same other figure ("dix-neuf minutes après") tell of the same event.
+    figures: dict[tuple[str, int], frozenset[tuple[str, str]]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------- stories
@@ -172,7 +177,23 @@ def unit_key(claim: Claim) -> str:
     if group == "blessé":
         degree = _degree(claim)
         group = f"blessé {degree}" if degree else group
+    if claim.unit in MONEY:
+        # A sum is compared only with a sum of the same thing (a turnover, a loss, an investment).
+        group = f"{claim.unit} · {claim.counted or claim.predicate}"
     return group
+
+
+MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
+# Determiners that give no figure at all ("plusieurs pays", "de nombreux blessés").
+_NO_FIGURE = re.compile(r"^(?:plusieurs|quelques|nombreux|nombreuses|de\s+nombreu(?:x|ses)|certain(?:e|s|es)?|divers(?:es)?|maint(?:e|s|es)?)\b", re.I)
+
+
+def figures_by_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], frozenset[tuple[str, str]]]:
+    out: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "quantity" and c.unit and c.value:
+            out[(c.doc_id, c.sent_start)].add((c.unit, c.value))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _degree(claim: Claim) -> str:
@@ -262,6 +283,8 @@ def source_key(claim: Claim) -> str:
 def comparable(claim: Claim, *, include_all: bool = False) -> bool:
     if claim.kind != "entity" and claim.modality == "negated":
         return False
+    if claim.kind == "quantity" and _NO_FIGURE.match(claim.text):
+        return False
     return include_all or claim.section in COMPARED_SECTIONS
 
 
@@ -315,7 +338,17 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
         return no
     src_ok, src_shared = sources_compatible(a, b)
     subject_shared = bool(a.subject) and ent_mod.fold(a.subject) == ent_mod.fold(b.subject)
-    anchored = place_shared or date_shared or src_shared or flow_shared or subject_shared
+    own = {(a.unit, a.value), (b.unit, b.value)}
+    figure_shared = bool(
+        (ctx.figures.get((a.doc_id, a.sent_start), frozenset()) & ctx.figures.get((b.doc_id, b.sent_start), frozenset())) - own
+    )
+    concept_shared = bool(a.counted) and a.counted == b.counted
+    anchored = place_shared or date_shared or src_shared or flow_shared or subject_shared or figure_shared
+    if a.doc_id == b.doc_id:
+        # Inside one article, the same verb or the same thing counted ties two figures too
+        # ("trois jours de deuil décrétés" / "a décrété un deuil de cinq jours").
+        same_verb = bool(a.predicate) and a.predicate == b.predicate and a.predicate not in _LIGHT_VERBS
+        anchored = anchored or concept_shared or same_verb
     if not src_ok:
         # Different sources: the same fact, but a disagreement of sources, not of articles.
         return Alignment(a.doc_id == b.doc_id, True, sources_differ=True)

@@ -39,6 +39,13 @@ _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", 
 _SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
 _POUR_SOURCE = re.compile(r"\bpour\s+(?:la|le|les|l['’])\s*", re.I)
 _COORDINATED = re.compile(r"\s*(?:,|et|puis|ou|voire|,\s*puis|,\s*et)\s+(?:(?:de|du|des|d['’]|à|au|aux|en|vers)\s*)?(?:(?:la|le|les)\s+|l['’])?", re.I)
+_SITE_OF = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<prep>vers|en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|pour)"
+    r"\s+(?:(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|notre|nos)\s*)?[\w-]+(?:\s+[\w-]+)?\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?$",
+    re.I,
+)
+_MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
+_DISTANCES = frozenset({"km", "m", "mile", "mille"})
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
 _CAPITAL_WORD = re.compile(r"\b(?:dans|[àa])\s+la\s+capitale\b", re.I)
 _NAMED_PLACE_HEADS = frozenset({
@@ -101,7 +108,8 @@ class ClaimExtractor:
         self._common = frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
         self.resolver = ent_mod.EntityResolver()
         for ent in doc.ents:
-            self.resolver.add(_name_part(ent, self._common).text)
+            if ent.label_ == "PER":  # "Poutine" → "Vladimir Poutine"; never "Vierzon" → "usine de Vierzon"
+                self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
         self._date_chars: list[tuple[int, int]] = []
@@ -181,6 +189,21 @@ class ClaimExtractor:
             elif word in lemmas:
                 return True
         return False
+
+    def _date_event(self, sent: Span, pred: Token | None) -> str:
+        """Event classes of a dated predicate; a verb that only schedules or reports ("une réunion
+        est prévue le 11 juin", "rendez-vous est pris") takes the class of its subject or object."""
+        if pred is None:
+            return ""
+        classes = set(filter(None, self._event_classes(sent, pred, "").split(";")))
+        for child in pred.children:
+            if child.dep_ in {"nsubj", "nsubj:pass", "obj"} and child.pos_ in {"NOUN", "PROPN"}:
+                phrase = " ".join(t.lower_ for t in child.subtree if t.i - child.i < 3 and t.i >= child.i)
+                classes |= self.lex.event_classes(child.lemma_)
+                for name, words in self.lex.events.items():
+                    if any(" " in w and phrase.startswith(w) for w in words):
+                        classes.add(name)
+        return ";".join(sorted(classes))
 
     def _event_classes(self, sent: Span, pred: Token | None, unit: str) -> str:
         """Event classes of a claim: from its predicate, what it counts, and multiword expressions."""
@@ -321,6 +344,49 @@ class ClaimExtractor:
                 return tok, complement
             return None, ""
         return None, ""
+
+    def _concept_before(self, q: QuantityMatch) -> str:
+        """The noun a figure is the value of, written before it: "une magnitude de 5,9", "un chiffre
+        d'affaires de 1,2 milliard", "une perte nette de près de 50 millions"."""
+        span = self._tokens(q.start, q.end)
+        if span is None or span.start == 0:
+            return ""
+        i = span.start - 1
+        if self.doc[i].lower_ not in {"de", "d'", "d’", "à"}:
+            if self.doc[i].pos_ == "NOUN" and self.doc[i].lemma_.lower() in self.lex.measure_before:
+                return self.doc[i].lemma_.lower()  # "magnitude 4,9"
+            return ""
+        i -= 1
+        while i >= 0 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        if i < 0 or self.doc[i].pos_ != "NOUN":
+            return ""
+        return self._compound_noun(self.doc[i])
+
+    def _concept_after(self, q: QuantityMatch) -> str:
+        """…or after it: "1 200 millions d'euros de chiffre d'affaires"."""
+        span = self._tokens(q.start, q.end)
+        if span is None:
+            return ""
+        i = span.end
+        if i + 1 < len(self.doc) and self.doc[i].lower_ in {"de", "d'", "d’"} and self.doc[i + 1].pos_ == "NOUN":
+            return self._compound_noun(self.doc[i + 1])
+        return ""
+
+    def _compound_noun(self, tok: Token) -> str:
+        """A noun with the "de" complement that makes it one term: "chiffre d'affaires"."""
+        lemma = tok.lemma_.lower()
+        doc = self.doc
+        if tok.i > 1 and doc[tok.i - 1].lower_ in {"d'", "d’", "de"} and doc[tok.i - 2].pos_ == "NOUN" and lemma.endswith("affaire"):
+            return f"{doc[tok.i - 2].lemma_.lower()} d'{tok.lower_}"
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"d'", "d’"} and doc[tok.i + 2].lower_ == "affaires":
+            return f"{lemma} d'affaires"
+        return lemma
+
+    def _distance_reference(self, q: QuantityMatch) -> str:
+        """The landmark a distance is measured from: "à 72 km au sud-ouest de Marrakech"."""
+        m = re.match(r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’])\s*(?:la\s+|le\s+|l['’])?([A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
+        return m.group(1) if m else ""
 
     def _predicate(self, token: Token) -> Token | None:
         """The verb or event noun that governs a token (a few steps up the tree)."""
@@ -665,6 +731,9 @@ class ClaimExtractor:
             before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
             m = _DIRECTION_BEFORE.search(before)
             prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
+            site = _SITE_OF.search(before)
+            if site and prep.lower() in {"de", "du", "des", "d'", "d’"}:
+                prep = site.group("prep")  # "vers son usine de Wrocław": the direction governs the site
             phrases.append((toks, prep.strip()))
         return phrases
 
@@ -705,6 +774,27 @@ class ClaimExtractor:
                     place_from_unit = ent_mod.place_of(counted_tok.text) or ""
                     lemma = "personne"
                 unit = lemma
+            if not unit and counted_tok is None:
+                before = self._concept_before(q)
+                if before in self.lex.measure_before:
+                    unit = before  # "une réplique de magnitude 4,9", "un taux de 12 %"
+            if counted_tok is not None and not q.unit and unit:
+                # "emplois indirects", "blessés graves": a subset of what the bare noun counts
+                restrict = sorted({c.lemma_.lower() for c in counted_tok.children if c.dep_ == "amod" and c.lemma_.lower() in self.lex.restrictive})
+                if restrict:
+                    unit = " ".join([unit, *restrict])
+            if not complement and not q.unit:
+                before = self._concept_before(q)
+                if before and before not in self.lex.measure_before:
+                    complement = before  # "un deuil national de cinq jours": five days of mourning
+            if q.unit in _MONEY:
+                # What a sum measures: "un chiffre d'affaires de 1,2 milliard", "une perte de 48 M€"
+                complement = self._concept_before(q) or self._concept_after(q) or complement
+            reference = ""
+            if q.unit in _DISTANCES:
+                reference = self._distance_reference(q)
+                if reference:
+                    complement = f"de {reference}"
             if not unit:
                 unit = _inherited_unit(units, q.value)
             if counted_tok is not None and not q.unit:
@@ -715,6 +805,9 @@ class ClaimExtractor:
             anchor = counted_tok if counted_tok is not None else self._first_token(q)
             start_tok = anchor.head if counted_tok is not None and anchor is not None and anchor.head is not anchor else anchor
             pred = self._predicate(start_tok) if start_tok is not None else None
+            if counted_tok is not None and (pred is None or pred.is_punct or pred.i == counted_tok.i):
+                # "• 327 postes supprimés": the participle that qualifies the counted noun
+                pred = next((c for c in counted_tok.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"), pred)
             seg_text = self.text[seg[0]:seg[1]]
             window = self._window(info, seg, q)
             source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
@@ -723,6 +816,8 @@ class ClaimExtractor:
             flow = self._flow_for(info, anchor, q)
             exclude = {ent_mod.fold(x) for x in ((flow.origins + flow.destinations) if flow else [])}
             exclude |= {ent_mod.fold(w) for w in re.findall(r"[A-ZÉÈ][\w'’-]+", source)} if source else set()
+            if reference:
+                exclude.add(ent_mod.fold(reference))  # "à 70 km de Marrakech": a landmark, not the place
             if flow:
                 place = ""  # a transfer's endpoints say where; its "place" would only repeat them
             else:
@@ -870,7 +965,7 @@ class ClaimExtractor:
                 place=self._places(info, seg, set(), ""),
                 modality=self._modality(pred, ""),
                 entities=self._sentence_entities(info),
-                event=self._event_classes(info.span, pred, "") if pred is not None else "",
+                event=self._date_event(info.span, pred),
             )
 
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
@@ -880,10 +975,18 @@ class ClaimExtractor:
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
         # A movement whose mover is a common noun ("le cortège", "la tempête") gets its own row.
+        quantity_tokens = set()
+        for q in info.quantities:
+            span = self._tokens(q.start, q.end)
+            if span is not None:
+                quantity_tokens.update(t.i for t in span)
+                quantity_tokens.update(t.i for t in span[-1:] for t in [span[-1]])
         for flow in info.flows:
             tok = flow.mover_token
-            if tok is None or tok.ent_type_ or flow.verb.lemma_.lower() not in self.lex.events.get("move", ()):
+            if tok is None or tok.ent_type_:
                 continue
+            if any(c.i in quantity_tokens for c in tok.children) or tok.i in quantity_tokens:
+                continue  # a counted mover ("11 000 conteneurs") is carried by its quantity row
             base = self._base(info, "entity", tok.idx, tok.idx + len(tok.text), flow.mover)
             yield Claim(**base, unit="MOVER", **self._flow_fields(flow, info))
 

@@ -122,7 +122,7 @@ def compare(claims: Sequence[Claim], published: dict[str, str | None], options: 
     """Every discrepancy among the claims of a corpus, strongest first."""
     options = options or Options()
     pool = _inherit_frames([c for c in claims if align.comparable(c, include_all=options.include_all)])
-    ctx = align.Context(published=published, story=align.stories(claims))
+    ctx = align.Context(published=published, story=align.stories(claims), figures=align.figures_by_sentence(pool))
     facts = _UnionFind()
     conflicts: list[_Conflict] = []
     conflicts += _quantity_conflicts(pool, ctx, facts, options)
@@ -401,7 +401,7 @@ def _say(claim: Claim, *, short: bool = False) -> str:
         number = _QUALIFIER_WORDS.get(claim.qualifier, "") + _num(_float(claim.value))
     unit = align.unit_key(claim) or claim.unit
     value = _float(claim.value)
-    if value is not None and abs(value) >= 2 and unit not in {"%", "EUR", "USD", "GBP"} and "/" not in unit:
+    if value is not None and abs(value) >= 2 and len(unit) > 2 and unit.isalpha() and unit.islower():
         unit = " ".join(_plural(w) if i == 0 else w for i, w in enumerate(unit.split()))
     return f"{number} {unit}".strip()
 

@@ -16,6 +16,8 @@ class Lexicon:
     roles: dict[str, frozenset[str]]
     report: frozenset[str]
     hedge: frozenset[str]
+    measure_before: frozenset[str] = frozenset()
+    restrictive: frozenset[str] = frozenset()
 
     def event_classes(self, lemma: str) -> frozenset[str]:
         """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
@@ -49,4 +51,6 @@ def load() -> Lexicon:
         roles=sections.get("role", {}),
         report=sections.get("report", {}).get("report", frozenset()),
         hedge=sections.get("hedge", {}).get("hedge", frozenset()),
+        measure_before=sections.get("measure", {}).get("before", frozenset()),
+        restrictive=sections.get("restrictive", {}).get("adjective", frozenset()),
     )
