@@ -322,7 +322,8 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
         # Figures of one sentence are an enumeration or a comparison, unless sources differ.
         if not (a.source and b.source and not sources_compatible(a, b)[0]):
             return no
-    ca, cb = event_classes(a), event_classes(b)
+    # Reporting verbs say who speaks, not what happened: they never tell two events apart.
+    ca, cb = event_classes(a) - {"announce"}, event_classes(b) - {"announce"}
     if ca and cb and not (ca & cb):
         return no
     if a.scope != b.scope and a.doc_id == b.doc_id:

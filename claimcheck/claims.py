@@ -260,6 +260,9 @@ class ClaimExtractor:
 
     def _place_name(self, ent: Span) -> str:
         """Canonical name of a place mention; a named square or coast keeps its common noun."""
+        name = _name_part(ent, self._common)
+        if name.start > ent.start and name.text[:1].isupper() and ent[0].lemma_.lower() not in _NAMED_PLACE_HEADS:
+            return ent_mod.canonical(name.text)  # "l'usine de Vierzon" → Vierzon
         if ent.start > 0:
             head = self.doc[ent.start - 1]
             if head.text in {"de", "d'", "d’", "du", "des"} and ent.start > 1:
@@ -388,13 +391,14 @@ class ClaimExtractor:
         m = re.match(r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’])\s*(?:la\s+|le\s+|l['’])?([A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
         return m.group(1) if m else ""
 
-    def _predicate(self, token: Token) -> Token | None:
-        """The verb or event noun that governs a token (a few steps up the tree)."""
+    def _predicate(self, token: Token, *, include_self: bool = False) -> Token | None:
+        """The verb or event noun that governs a token (a few steps up the tree); with
+        `include_self`, the token itself may be the event noun ("la suppression de 287 postes")."""
         cur = token
         for _ in range(5):
             if cur.is_punct:
                 return None
-            if cur.pos_ == "VERB" or (cur is not token and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
+            if cur.pos_ == "VERB" or ((include_self or cur is not token) and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
                 return cur
             if cur.head is cur:
                 return cur if cur.pos_ in {"VERB", "NOUN", "ADJ"} else None
@@ -534,6 +538,9 @@ class ClaimExtractor:
         calls a location — not a storm, a ministry or a capitalised adverb."""
         if ent.label_ != "LOC" or ent_mod.fold(ent.text) in self._movers:
             return False
+        name = _name_part(ent, self._common)
+        if name.start > ent.start and name.text[:1].isupper() and ent[0].lemma_.lower() not in _NAMED_PLACE_HEADS:
+            ent = name  # "l'usine de Vierzon": the town is the place
         entry = ent_mod.lookup(ent.text) if hasattr(ent_mod, "lookup") else None
         if entry:
             types = {e.type for e in entry} if isinstance(entry, (list, tuple)) else {getattr(entry, "type", "")}
@@ -763,6 +770,15 @@ class ClaimExtractor:
         for q, seg in zip(info.quantities, segments):
             counted_tok, complement = self._counted(q, info.span)
             unit = q.unit or ""
+            measure_tok = None
+            if q.unit and q.unit != "%" and q.unit not in _MONEY:
+                # "trois jours de deuil", "21 mètres de haut": the unit is the anchor, the noun after
+                # it says what is measured
+                span = self._tokens(q.num_start, q.end)
+                measure_tok = span[-1] if span is not None and len(span) else None
+                if counted_tok is not None:
+                    complement = counted_tok.lemma_.lower()
+                    counted_tok = None
             place_from_unit = ""
             if counted_tok is not None:
                 for child in counted_tok.children:
@@ -783,7 +799,7 @@ class ClaimExtractor:
                 restrict = sorted({c.lemma_.lower() for c in counted_tok.children if c.dep_ == "amod" and c.lemma_.lower() in self.lex.restrictive})
                 if restrict:
                     unit = " ".join([unit, *restrict])
-            if not complement and not q.unit:
+            if not complement and (not q.unit or measure_tok is not None):
                 before = self._concept_before(q)
                 if before and before not in self.lex.measure_before:
                     complement = before  # "un deuil national de cinq jours": five days of mourning
@@ -802,12 +818,13 @@ class ClaimExtractor:
             elif q.unit == "%" and counted_tok is not None:
                 complement = counted_tok.lemma_.lower()  # "32,71 % de grévistes": a share of grévistes
                 units.append((complement, None))  # "90 % des foyers" → later bare figures count foyers
-            anchor = counted_tok if counted_tok is not None else self._first_token(q)
-            start_tok = anchor.head if counted_tok is not None and anchor is not None and anchor.head is not anchor else anchor
-            pred = self._predicate(start_tok) if start_tok is not None else None
-            if counted_tok is not None and (pred is None or pred.is_punct or pred.i == counted_tok.i):
+            noun = counted_tok if counted_tok is not None else measure_tok
+            anchor = noun if noun is not None else self._first_token(q)
+            start_tok = anchor.head if noun is not None and anchor is not None and anchor.head is not anchor else anchor
+            pred = self._predicate(start_tok, include_self=True) if start_tok is not None else None
+            if noun is not None and (pred is None or pred.is_punct or pred.i == noun.i):
                 # "• 327 postes supprimés": the participle that qualifies the counted noun
-                pred = next((c for c in counted_tok.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"), pred)
+                pred = next((c for c in noun.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"), pred)
             seg_text = self.text[seg[0]:seg[1]]
             window = self._window(info, seg, q)
             source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
@@ -1031,6 +1048,7 @@ def _name_part(ent: Span, common: frozenset[str] = frozenset()) -> Span:
     i = 0
     while i < len(ent) - 1 and (
         (ent[i].text[:1].islower() and ent[i].pos_ in {"NOUN", "DET"}) or ent[i].lower_ in common
+        or (i and ent[i].pos_ == "ADP")  # "usine de Vierzon" → "Vierzon"
     ):
         i += 1
     return ent[i:] if i and ent[i].text[:1].isupper() else ent
