@@ -24,6 +24,8 @@ from claimcheck.records import Claim
 from claimcheck.sections import COMPARED_SECTIONS
 
 # Unit groups that count people: a generic "personne" may stand for any of them.
+# Events an article counts once (its toll): two such counts in one article are one fact.
+_COUNT_EVENTS = frozenset({"death", "injury", "arrest"})
 # Verbs too general to say that two figures belong to one event.
 _LIGHT_VERBS = frozenset({"être", "avoir", "faire", "compter", "annoncer", "indiquer", "selon", "dire", "donner", "rester", "devenir", "aller"})
 HUMAN_UNITS = frozenset({"personne", "manifestant"})
@@ -186,6 +188,17 @@ def unit_key(claim: Claim) -> str:
 MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 # Determiners that give no figure at all ("plusieurs pays", "de nombreux blessés").
 _NO_FIGURE = re.compile(r"^(?:plusieurs|quelques|nombreux|nombreuses|de\s+nombreu(?:x|ses)|certain(?:e|s|es)?|divers(?:es)?|maint(?:e|s|es)?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def measure_units() -> frozenset[str]:
+    """Canonical measure units (resources/units.tsv): "jour", "km", "%" — what a measure is of is
+    said by its complement ("trois jours de deuil"), unlike a counted noun."""
+    from importlib import resources
+
+    text = resources.files("claimcheck.resources").joinpath("units.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(row[1].strip() for row in rows if len(row) > 1)
 
 
 def figures_by_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], frozenset[tuple[str, str]]]:
@@ -356,7 +369,7 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     if not anchored:
         # Across articles a concrete anchor is required; inside one article, at least the same kind
         # of event ("2 morts" in the key points, "a coûté la vie à une personne" in the body).
-        if a.doc_id != b.doc_id or not ((ca & cb) - {"announce"}):
+        if a.doc_id != b.doc_id or not (ca & cb & _COUNT_EVENTS):
             return no
     return Alignment(True, anchored)
 
@@ -432,8 +445,10 @@ def align_dates(a: Claim, b: Claim) -> bool:
         return False
     # What was sent, given or hit must be the same thing ("conteneurs" vs "armes" of another war).
     lex = lexicon_mod.load()
-    if a.object and b.object and lex.unit_group(a.object) != lex.unit_group(b.object):
-        return False
+    moving = {"transfer", "receive"}
+    if event_classes(a) & moving and event_classes(b) & moving and a.object and b.object:
+        if lex.unit_group(a.object) != lex.unit_group(b.object):
+            return False
     if (a.origin or a.destination) and (b.origin or b.destination) and reversed_flow(a, b):
         return False
     # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits).

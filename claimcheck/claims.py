@@ -44,6 +44,10 @@ _SITE_OF = re.compile(
     r"\s+(?:(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|notre|nos)\s*)?[\w-]+(?:\s+[\w-]+)?\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?$",
     re.I,
 )
+_RELATIVE_POSITION = re.compile(
+    r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\b(?:près|autour|proche|loin|non\s+loin|aux\s+abords|à\s+\w+\s+(?:km|kilomètres?)))\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?$",
+    re.I,
+)
 _MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 _DISTANCES = frozenset({"km", "m", "mile", "mille"})
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
@@ -396,7 +400,7 @@ class ClaimExtractor:
         `include_self`, the token itself may be the event noun ("la suppression de 287 postes")."""
         cur = token
         for _ in range(5):
-            if cur.is_punct:
+            if cur.is_punct and cur.text not in {"%", "‰"}:
                 return None
             if cur.pos_ == "VERB" or ((include_self or cur is not token) and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
                 return cur
@@ -614,7 +618,8 @@ class ClaimExtractor:
                         # and so is "de X" right before "vers Y", wherever the parser hung it.
                         flow.origins.append(name)
                 elif prep in {"à", "a", "au", "aux", "en"}:
-                    if kind in {"transfer", "move"}:
+                    # "livrer à X", "envoyés en X", "arrivé à X"; but "évacués à X" is where it happened
+                    if kind == "move" or (kind == "transfer" and lemma in self.lex.roles.get("dative", ())):
                         flow.destinations.append(name)
                 elif prep == "par" and subj_pass is not None:
                     flow.origins.append(name)
@@ -732,12 +737,17 @@ class ClaimExtractor:
                     # "en direction de la Normandie puis des Hauts-de-France": the same role again
                     phrases.append((toks, last_prep))
                     continue
+            opening = self.text[sent.start_char:toks[0].idx]
+            if toks[0].idx < verb.idx and re.fullmatch(r"\W*(?:[àa]|au|aux|en|dans|sur)\s+(?:la\s+|le\s+|les\s+|l['’])?", opening, re.I) and "," in self.text[toks[-1].idx:verb.idx]:
+                continue  # "À Lyon, 300 personnes ont été évacuées": where it happened, not where they went
             between = self.text[min(verb.idx, toks[0].idx):max(verb.idx, toks[0].idx)]
             if re.search(r"(?:^|[\s,])(?:avec|sans|selon|malgré)\s", between):
                 continue  # "…, avec des rafales de 207 km/h à la pointe du Raz": not where it went
             before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
             m = _DIRECTION_BEFORE.search(before)
             prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
+            if _RELATIVE_POSITION.search(before):
+                prep = ""  # "au sud-ouest de Marrakech": where it lies, not where it went
             site = _SITE_OF.search(before)
             if site and prep.lower() in {"de", "du", "des", "d'", "d’"}:
                 prep = site.group("prep")  # "vers son usine de Wrocław": the direction governs the site
@@ -932,6 +942,8 @@ class ClaimExtractor:
         """The verb's subject; when the parser took a noun from before a colon ("Arbres couchés,
         routes coupées : la tempête a traversé …"), the first noun between the colon and the verb."""
         subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_ == "acl:relcl":
+            return verb.head  # "le séisme qui a frappé …": the antecedent
         if subj is None or subj.i > verb.i:
             return subj
         colons = [t for t in self.doc[subj.i:verb.i] if t.text == ":"]

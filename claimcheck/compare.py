@@ -141,18 +141,28 @@ def _inherit_frames(pool: list[Claim]) -> list[Claim]:
     the same figure, when exactly one body fact matches."""
     from dataclasses import replace
 
+    def key(c: Claim) -> tuple[str, str]:
+        # A headline's sum has no verb to say what it is: match it on its currency only.
+        return c.doc_id, (c.unit if c.unit in align.MONEY else align.unit_key(c))
+
     body: dict[tuple[str, str], list[Claim]] = {}
     for c in pool:
         if c.kind == "quantity" and c.section == "body":
-            body.setdefault((c.doc_id, align.unit_key(c)), []).append(c)
+            body.setdefault(key(c), []).append(c)
     out = []
     for c in pool:
         if c.kind == "quantity" and c.section in _SUMMARY_SECTIONS and not (c.origin or c.destination or c.place or c.source):
-            matches = [b for b in body.get((c.doc_id, align.unit_key(c)), []) if values_conflict(b, c) is None]
-            frames = {tuple(getattr(b, f) for f in _FRAME_FIELDS[:4]) for b in matches}
+            matches = [
+                b for b in body.get(key(c), [])
+                if values_conflict(b, c) is None
+                and (not c.counted or b.counted == c.counted or c.unit not in align.measure_units())
+                and (not (c.predicate and b.predicate) or b.predicate == c.predicate or align.event_classes(b) & align.event_classes(c))
+            ]
+            frames = {tuple(getattr(b, f) for f in (*_FRAME_FIELDS[:4], "counted", "predicate")) for b in matches}
             if len(frames) == 1 and any(next(iter(frames))):
                 model = matches[0]
-                c = replace(c, **{f: getattr(model, f) for f in _FRAME_FIELDS if not getattr(c, f)})
+                fields = (*_FRAME_FIELDS, "counted") if c.unit in align.MONEY else _FRAME_FIELDS
+                c = replace(c, **{f: getattr(model, f) for f in fields if not getattr(c, f)})
         out.append(c)
     return out
 
@@ -162,7 +172,7 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
     for block in align.quantity_blocks(pool, ctx).values():
         # Where sources openly disagree on this kind of figure, an unsourced figure cannot be
         # told apart: it is compared with nothing.
-        contested = len({align.source_key(c) for c in block if c.source}) >= 2
+        contested = _contested(block, ctx)
         for a, b in align.candidate_pairs(block):
             if _float(a.value) is None or _float(b.value) is None:
                 continue
@@ -182,6 +192,18 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
                 if twin is not None:
                     out.append(twin)
     return out
+
+
+def _contested(block: Sequence[Claim], ctx: align.Context) -> bool:
+    """Do sources openly disagree on a figure of this kind (police vs organisers)? Then figures
+    without a source cannot be told apart from either side's."""
+    sourced = [c for c in block if c.source]
+    for a, b in align.candidate_pairs(sourced):
+        if align.source_key(a) == align.source_key(b) or _float(a.value) is None or _float(b.value) is None:
+            continue
+        if align.align_quantities(a, b, ctx).sources_differ and values_conflict(a, b) is not None:
+            return True
+    return False
 
 
 def _juxtaposed(a: Claim, b: Claim, ctx: align.Context) -> bool:

@@ -71,7 +71,7 @@ def test_qualifier_and_value(nlp, text, anchor, value, qualifier):
         (
             "Le ministre de l'Intérieur affirme que 230 policiers ont été blessés.",
             "230",
-            "ministre de l'Intérieur",
+            "ministère de l'Intérieur",  # canonical: the minister speaks for the ministry
         ),
         ("D'après l'ONU, 1,5 million de réfugiés ont fui le pays.", "1,5 million", "ONU"),
         ("Le Croissant-Rouge indique que 40 corps ont été retrouvés.", "40", "Croissant-Rouge"),

@@ -329,8 +329,14 @@ def _year_for_month(month: int, direction: int, ref: _Ref) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+# A day named without year is the nearest such day: the most recent one, unless it lies more than
+# half a year back while the next one is at most two months ahead.
+_NEAR_FUTURE_DAYS = 60
+_FAR_PAST_DAYS = 180
+
+
 def _year_for_day(
-    month: int, day: int, ref: _Ref, direction: int = 0, weekday: int | None = None
+    month: int, day: int, ref: _Ref, direction: int = 0, weekday: int | None = None, nearest: bool = False
 ) -> int | None:
     """Year of a day and month named without year, anchored on the publication date."""
     candidates = [y for y in range(ref.year - 4, ref.year + 5) if _valid(y, month, day)]
@@ -347,6 +353,15 @@ def _year_for_day(
         strict = direction < 0 and rd is not None
         earlier = [y for y in candidates if key(y) < refkey or (not strict and key(y) <= refkey)]
         chosen = max(earlier) if earlier else None
+        if nearest and direction == 0 and rd is not None and chosen is not None:
+            # With no tense to go by, a day a few weeks ahead is meant rather than one most of a
+            # year ago ("rendez-vous à Bercy le 18 juin" written on 10 June).
+            later = [y for y in candidates if key(y) > refkey]
+            if later:
+                ahead = (date(min(later), month, day) - rd).days
+                back = (rd - date(chosen, month, day)).days
+                if ahead <= _NEAR_FUTURE_DAYS and back > _FAR_PAST_DAYS:
+                    chosen = min(later)
     if chosen is None:
         return None
     if weekday is not None and date(chosen, month, day).weekday() != weekday:
@@ -455,6 +470,9 @@ _FUTURE_FORM_RE = re.compile(r"[^\W\d_]{2,}(?:era|eront|ira|iront|dra|dront)")
 _PARTICIPLE_RE = re.compile(r"[^\W\d_]{2,}(?:é|ée|és|ées)")
 _IMPERFECT_RE = re.compile(r"[^\W\d_]{2,}(?:ait|aient)")
 _BEFORE_WINDOW, _AFTER_WINDOW = 8, 6
+_HAVE_AUXILIARIES = frozenset(("a", "ont", "avait", "avaient"))
+_BE_AUXILIARIES = frozenset(("est", "sont", "était", "étaient"))
+_ANY_PARTICIPLE_RE = re.compile(r"[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ert|erte|eint|einte)")
 _AUXILIARIES = frozenset(("a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "fut", "furent"))
 # Words that may stand before a date opening its clause ("Et le 20 juin, ...", "Dès lundi, ...").
 _CLAUSE_OPENERS = frozenset(
@@ -486,6 +504,12 @@ def _cue_at(tokens: list[str], j: int, ending: bool) -> tuple[int, bool, bool] |
     tok = tokens[j]
     if _FUTURE_FORM_RE.fullmatch(tok):
         return 1, False, False
+    # A compound past whatever the participle's ending ("il est revenu", "elle a pris").
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+    if not ending and nxt.isalpha() and (
+        tok in _HAVE_AUXILIARIES or (tok in _BE_AUXILIARIES and _ANY_PARTICIPLE_RE.fullmatch(nxt))
+    ):
+        return -1, False, False
     if _PARTICIPLE_RE.fullmatch(tok):
         prev = tokens[j - 1] if j > 0 else ""
         if prev == "être" or (prev,) in v.future_cues or _FUTURE_FORM_RE.fullmatch(prev):
@@ -592,13 +616,16 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if ctx.ref is None:
         return _c(m, _fmt_day(None, month, day), "day")
     direction = _direction(m.groupdict().get("dir"))
-    if direction == 0 and weekday is None and _tense(ctx.text, m.start(), m.end())[0] > 0:
+    tense = _tense(ctx.text, m.start(), m.end())[0] if direction == 0 and weekday is None else 0
+    if tense > 0:
         # "le 20 juin, il reviendra": the coming 20 June (today included)
         rd = ctx.ref.date
         if rd is not None and (rd.month, rd.day) == (month, day):
             return _c(m, _fmt_day(ctx.ref.year, month, day), "day", relative=True)
         direction = 1
-    y = _year_for_day(month, day, ctx.ref, direction, weekday)
+    # No tense at all, and not a noun's complement ("le défilé du 14-Juillet"): the nearest such day.
+    untensed = tense == 0 and not re.search(r"\b(?:de|du|des|d['’])\s*$", ctx.text[max(0, m.start() - 5):m.start()], re.I)
+    y = _year_for_day(month, day, ctx.ref, direction, weekday, nearest=direction == 0 and weekday is None and untensed)
     if y is None:
         return None
     return _c(m, _fmt_day(y, month, day), "day", relative=True)
