@@ -257,7 +257,9 @@ def _window(published: str | None) -> tuple[datetime, datetime] | None:
     if bounds is None:
         return None
     start, end = bounds
-    return start - timedelta(days=10), end + timedelta(days=1)
+    # The days before publication, up to the end of its day: an undated figure cannot be about a
+    # day after its article came out.
+    return start - timedelta(days=10), end
 
 
 def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
@@ -339,8 +341,8 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     ca, cb = event_classes(a) - {"announce"}, event_classes(b) - {"announce"}
     if ca and cb and not (ca & cb):
         return no
-    if a.scope != b.scope and a.doc_id == b.doc_id:
-        return no
+    if a.scope != b.scope:
+        return no  # a part ("dont 35 % dans le primaire") is not the whole
     place_ok, place_shared = places_compatible(a, b)
     if not place_ok and not (_set_side_by_side(a, b) and not (a.place and b.place)):
         return no

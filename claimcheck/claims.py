@@ -131,6 +131,8 @@ class ClaimExtractor:
         names: dict[str, str] = {}
         for ent in self.doc.ents:
             name = _name_part(ent, self._common)
+            if any(t.pos_ == "ADP" for t in ent[: name.start - ent.start]):
+                continue  # "ministère de l'Intérieur" does not make every "ministère" the Interior
             noun = ent[0] if name.start > ent.start else (self.doc[ent.start - 1] if ent.start > 0 else None)
             if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in names:
                 names[noun.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(name.text))
@@ -520,7 +522,9 @@ class ClaimExtractor:
         best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
         return best.value
 
-    def _places(self, info: _SentInfo, seg: tuple[int, int], exclude: set[str], para_place: str) -> str:
+    def _places(
+        self, info: _SentInfo, seg: tuple[int, int], exclude: set[str], para_place: str, *, fallback: bool = True
+    ) -> str:
         found = []
         for ent, _canonical in info.entities:
             if not (seg[0] <= ent.start_char < seg[1]) or not self._is_place(ent):
@@ -531,11 +535,34 @@ class ClaimExtractor:
             found.append(name)
         if not found and _CAPITAL_WORD.search(self.text[seg[0]:seg[1]]):
             found.append("capitale")
+        if not fallback:
+            return "; ".join(dict.fromkeys(found))
         if not found and info.frame_place:
             found.append(info.frame_place)
         if not found and para_place and not any(self._is_place(e) for e, _ in info.entities):
             found.append(para_place)
         return "; ".join(dict.fromkeys(found))
+
+    def _subject_place(self, pred: Token | None, exclude: set[str]) -> str:
+        """A place that is the subject of the figure's verb: "la province d'Al Haouz, qui concentre
+        … 1 684 morts", "Le Finistère est le département le plus touché (286 000 foyers)"."""
+        verb = pred
+        for _ in range(3):
+            if verb is None or verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        if verb is None or verb.pos_ != "VERB":
+            return ""
+        subj = self._subject_token(verb)
+        if subj is None:
+            return ""
+        ids = {t.i for t in subj.subtree if abs(t.i - subj.i) <= 4}
+        for ent in self.doc.ents:
+            if ent.start in ids and self._is_place(ent):
+                name = self._place_name(ent)
+                if ent_mod.fold(name) not in exclude:
+                    return name
+        return ""
 
     def _is_place(self, ent: Span) -> bool:
         """A place mention: a known place, a named site ("île de Batz"), or a proper noun the model
@@ -777,6 +804,7 @@ class ClaimExtractor:
     ) -> Iterable[Claim]:
         segments = self._segments(info)
         units = para_unit.setdefault(info.paragraph, [])
+        prev_part: int | None = None
         for q, seg in zip(info.quantities, segments):
             counted_tok, complement = self._counted(q, info.span)
             unit = q.unit or ""
@@ -848,9 +876,17 @@ class ClaimExtractor:
             if flow:
                 place = ""  # a transfer's endpoints say where; its "place" would only repeat them
             else:
-                place = place_from_unit or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
+                place = (
+                    place_from_unit
+                    or self._places(info, seg, exclude, "", fallback=False)
+                    or self._subject_place(pred, exclude)
+                    or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
+                )
             before = self.text[max(seg[0], q.start - 12):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) else ""
+            if not scope and prev_part is not None and re.fullmatch(r"[^;.:]*?\bet\s*", self.text[prev_part:q.start]):
+                scope = "part"  # "dont 35,35 % dans le primaire et 30,09 % dans le secondaire"
+            prev_part = q.end if scope else None
             if q.qualifier == "range" or q.vague:
                 value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
             else:
@@ -1044,7 +1080,7 @@ def _join(tokens: Sequence[Token]) -> str:
                 out.append(tok.whitespace_)
             elif not tok.text.endswith(("'", "’")):
                 out.append(" ")
-    return "".join(out).strip(" ,")
+    return "".join(out).strip(" ,-–")
 
 
 def _attached_to(tokens: Sequence[Token], verb: Token) -> bool:
