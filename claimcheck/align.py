@@ -25,7 +25,7 @@ from claimcheck.sections import COMPARED_SECTIONS
 
 # Unit groups that count people: a generic "personne" may stand for any of them.
 # Events an article counts once (its toll): two such counts in one article are one fact.
-_COUNT_EVENTS = frozenset({"death", "injury", "arrest"})
+_COUNT_EVENTS = frozenset({"death", "injury", "arrest", "cut"})
 # Verbs too general to say that two figures belong to one event.
 _LIGHT_VERBS = frozenset({"être", "avoir", "faire", "compter", "annoncer", "indiquer", "selon", "dire", "donner", "rester", "devenir", "aller"})
 HUMAN_UNITS = frozenset({"personne", "manifestant"})
@@ -33,7 +33,8 @@ HUMAN_UNITS = frozenset({"personne", "manifestant"})
 _PERSON_EVENT_UNITS = {"death": "mort", "injury": "blessé", "arrest": "interpellation", "protest": "manifestant"}
 # Event classes that make a date worth aligning (reporting verbs are not events).
 _DATE_EVENT_CLASSES = frozenset(
-    {"transfer", "receive", "move", "block", "adopt", "visit", "death", "injury", "arrest", "protest"}
+    {"transfer", "receive", "move", "block", "adopt", "visit", "death", "injury", "arrest", "protest", "disaster",
+     "meeting", "cut"}
 )
 # How badly the people counted were hurt: words of one degree state one count ("grièvement blessés",
 # "blessés graves", "en urgence absolue"), apart from the count of all injured.
@@ -438,6 +439,9 @@ def align_dates(a: Claim, b: Claim) -> bool:
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
         return False
     ea, eb = _split(a.entities), _split(b.entities)
+    # "le Conseil de sécurité de l'ONU" belongs to "l'ONU": a name ending with another counts as it
+    ea |= {y for x in ea for y in eb if x.endswith(" " + y)}
+    eb |= {x for y in eb for x in ea if y.endswith(" " + x)}
     # The actor is a shared name, or — when the model found no name — the same subject doing the
     # same thing to the same object ("le Conseil constitutionnel a validé la loi").
     same_clause = bool(a.subject and a.object) and a.subject != a.object and (
@@ -453,8 +457,11 @@ def align_dates(a: Claim, b: Claim) -> bool:
             return False
     if (a.origin or a.destination) and (b.origin or b.destination) and reversed_flow(a, b):
         return False
-    # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits).
+    # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits),
+    # or two different event nouns ("une réplique" vs "le séisme").
     sa, sb = a.subject, b.subject
     if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):
+        return False
+    if sa and sb and sa != sb and lex.event_classes(sa) and lex.event_classes(sb):
         return False
     return True

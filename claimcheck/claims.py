@@ -204,7 +204,7 @@ class ClaimExtractor:
         classes = set(filter(None, self._event_classes(sent, pred, "").split(";")))
         for child in pred.children:
             if child.dep_ in {"nsubj", "nsubj:pass", "obj"} and child.pos_ in {"NOUN", "PROPN"}:
-                phrase = " ".join(t.lower_ for t in child.subtree if t.i - child.i < 3 and t.i >= child.i)
+                phrase = self.doc[child.i:min(child.i + 3, sent.end)].text.lower()
                 classes |= self.lex.event_classes(child.lemma_)
                 for name, words in self.lex.events.items():
                     if any(" " in w and phrase.startswith(w) for w in words):
@@ -1000,6 +1000,17 @@ class ClaimExtractor:
         obj = next((k for k in pred.children if k.dep_ in {"obj", "nsubj:pass"}), None)
         return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""
 
+    def _clause_entities(self, info: _SentInfo, pred: Token | None) -> str:
+        """The actors of a dated event: the names inside its predicate's clause (for "une rencontre
+        avec les États-Unis en 2019", the United States — not the Russia of the main clause)."""
+        if pred is None:
+            return self._sentence_entities(info)
+        ids = {t.i for t in pred.subtree}
+        if pred.pos_ == "VERB":
+            ids = {t.i for t in pred.subtree if not any(a.dep_ == "acl:relcl" and a.i != pred.i and t in a.subtree for a in pred.subtree)}
+        names = [c for e, c in info.entities if e.start in ids and c]
+        return "; ".join(dict.fromkeys(names))
+
     def _sentence_entities(self, info: _SentInfo) -> str:
         return "; ".join(dict.fromkeys(c for _, c in info.entities if c))
 
@@ -1007,7 +1018,19 @@ class ClaimExtractor:
         for d in info.dates:
             span = self._tokens(d.start, d.end)
             anchor = span.root if span is not None and len(span) else None
-            pred = self._predicate(anchor.head) if anchor is not None and anchor.head is not anchor else anchor
+            pred = None
+            if anchor is not None and anchor.head is not anchor:
+                head = anchor.head
+                # "le séisme du 8 septembre": the event noun the date completes; otherwise the verb
+                opener = self.text[max(0, d.start - 4):d.start].lower()
+                if head.pos_ == "NOUN" and self.lex.event_classes(head.lemma_) and re.search(r"\b(?:du|de|d['’])\s*$", opener):
+                    pred = head
+                else:
+                    pred = self._predicate(head)
+                    if pred is not None and pred.pos_ != "VERB":
+                        pred = None  # a headline's root noun is no event the date belongs to
+            elif anchor is not None:
+                pred = anchor
             if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
                 pred = None
             predicate = _lemma(pred) if pred is not None else ""
@@ -1021,7 +1044,7 @@ class ClaimExtractor:
                 **base,
                 unit=d.precision,
                 qualifier="range" if "/" in d.value else "eq",
-                subject=self._subject(pred),
+                subject=pred.lemma_.lower() if pred is not None and pred.pos_ == "NOUN" else self._subject(pred),
                 predicate=predicate,
                 object=flow.mover if flow else self._object(pred),
                 origin="; ".join(flow.origins) if flow else "",
@@ -1029,7 +1052,7 @@ class ClaimExtractor:
                 event_date=d.value,
                 place=self._places(info, seg, set(), ""),
                 modality=self._modality(pred, ""),
-                entities=self._sentence_entities(info),
+                entities=self._clause_entities(info, pred),
                 event=self._date_event(info.span, pred),
             )
 

@@ -63,7 +63,7 @@ _VARY = re.compile(
     rf"(?P<dm>\b(?P<day>1er|[0-3]?\d)(?P<sp>[ \u00a0])(?P<month>{_MONTH})\b(?:(?P<sp2>[ \u00a0])(?P<dmy>(?:19|20)\d\d)\b)?)"
     r"|(?P<dmy_num>\b(?P<d>[0-3]\d)/(?P<m>[01]\d)/(?P<y>(?:19|20)\d\d)\b)"
     rf"|(?P<mon>\b(?:{_MONTH})\b)"
-    r"|(?P<year>(?<![\d\u00a0\u202f ,.])(?:19[5-9]\d|20[0-3]\d)(?![\d,]|[ \u00a0\u202f.]\d{3}))"
+    r"|(?P<year>(?<![\d,.])(?<!\d[ \u00a0\u202f.])(?:19[5-9]\d|20[0-3]\d)(?!\d|,\d|[ \u00a0\u202f.]\d{3}))"
     r"|(?P<num>(?<![\w/,.])\d{1,3}(?:(?P<sep>[ \u00a0\u202f.])\d{3})+(?:,\d+)?(?![\w/])|(?<![\w/,.])\d+(?:,\d+)?(?![\w/]))"
 )
 
@@ -149,6 +149,13 @@ class Story:
             mapping.setdefault(short, last)
         for place in names["replace_place"]:
             mapping[place] = fresh(lambda: f"{rng.choice(names['town_head'])}-sur-{rng.choice(names['town_tail'])}")
+        for region in names["replace_region"]:
+            mapping[region] = fresh(lambda: f"{rng.choice(names['region_head'])} {rng.choice(names['region_tail'])}")
+        for entry in names["replace_landmark"]:
+            name, noun = entry.split("|")
+            mapping[name] = fresh(lambda noun=noun: f"{noun} de {rng.choice(names['town_head'])}")
+        for country in names["replace_country"]:
+            mapping[country] = fresh(lambda: rng.choice(names["country"]))
         for org in names["replace_org"]:
             mapping[org] = fresh(lambda: rng.choice(names["org_head"]) + rng.choice(names["org_tail"]))
         for storm in names["replace_storm"]:
@@ -364,19 +371,27 @@ class Step:
         return out
 
 
-def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, env: dict[str, str] | None = None) -> Step:
+def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, timeout: float | None = None) -> Step:
     """Run `cmd`, measuring wall time, CPU time, peak memory (RSS of all its processes) and how much
-    CPU the rest of the machine took meanwhile (a shared machine makes figures noisy: say so)."""
+    CPU the rest of the machine took meanwhile (a shared machine makes figures noisy: say so).
+    After `timeout` seconds the command and its workers are stopped; the step says so."""
     import resource
+    import signal
 
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy = _busy_seconds()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, start_new_session=True)
     sampler = _PeakMemory(proc.pid)
     sampler.start()
-    _, err = proc.communicate()
+    timed_out = False
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate()
     wall = time.perf_counter() - start
     sampler.stop.set()
     sampler.join()
@@ -387,7 +402,10 @@ def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, env: dict
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     step = Step(name, round(wall, 3), round(sampler.peak / 2**20, 1), round(cpu, 2), round(max(0.0, busy - cpu), 2),
                 proc.returncode)
-    if proc.returncode != 0:
+    if timed_out:
+        step.extra["timed_out_after_s"] = timeout
+        _say(f"bench: {name} stopped after {timeout:.0f} s")
+    elif proc.returncode != 0:
         sys.stderr.write(f"bench: {name} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}\n")
     return step
 
@@ -423,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-sizes", type=int, nargs="*", default=[1000],
                         help="sizes on which to time a first and a second diff over the articles")
     parser.add_argument("--workers", type=int, default=2, help="workers for step (c)")
+    parser.add_argument("--diff-timeout", type=float, default=900,
+                        help="seconds after which a diff is stopped (the figure is then a lower bound)")
     parser.add_argument("--output", type=Path, default=ROOT / "reports" / "bench.json")
     parser.add_argument("--seed", type=int, default=20240601)
     args = parser.parse_args(argv)
@@ -464,14 +484,14 @@ def main(argv: list[str] | None = None) -> int:
         if out.exists():
             shutil.rmtree(out)
         out.mkdir()
-        entry: dict[str, object] = {"articles": size, "words": words}
+        entry: dict[str, object] = {"articles": size, "words": words, "code_version_at_start": _code_version()}
 
         if size in raw_sizes:  # (a)
             raw = run_step("raw_spacy", [sys.executable, "-c", RAW_SPACY, str(folder), str(BATCH_SIZE)],
                            stdout=out / "raw.json")
             figures = json.loads((out / "raw.json").read_text())
-            raw.extra = {"words_per_s": round(figures["words"] / figures["pipe"]), "load_s": round(figures["load"], 2),
-                         "pipe_s": round(figures["pipe"], 2), "components": figures["components"]}
+            raw.extra.update({"words_per_s": round(figures["words"] / figures["pipe"]), "load_s": round(figures["load"], 2),
+                         "pipe_s": round(figures["pipe"], 2), "components": figures["components"]})
             entry["raw_spacy"] = raw.as_dict()
             _say(f"  (a) raw spaCy: {raw.extra['words_per_s']} words/s, {raw.peak_rss_mb:.0f} MB")
 
@@ -479,18 +499,26 @@ def main(argv: list[str] | None = None) -> int:
             target = out / f"claims_w{workers}.csv"
             step = run_step(key, [CLAIMCHECK, "extract", str(folder), "--meta", str(meta), "-o", str(target),
                                   "--quiet", "--workers", str(workers), "--cache-dir", str(out / f"cache_w{workers}")])
-            step.extra = {"workers": workers, "words_per_s": round(words / step.wall),
-                          "claims": _count_rows(target) if target.exists() else None}
+            step.extra.update({"workers": workers, "words_per_s": round(words / step.wall),
+                               "claims": _count_rows(target) if target.exists() else None})
             entry[key] = step.as_dict()
             _say(f"  ({'b' if workers == 1 else 'c'}) extract --workers {workers}: {step.extra['words_per_s']} words/s, "
                  f"{step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
+        # The same extraction again: every article comes from the claim cache (b) filled.
+        step = run_step("extract_cached", [CLAIMCHECK, "extract", str(folder), "--meta", str(meta), "-o",
+                                           str(out / "claims_cached.csv"), "--quiet", "--cache-dir", str(out / "cache_w1")])
+        step.extra["same_claims"] = (out / "claims_cached.csv").read_bytes() == (out / "claims_w1.csv").read_bytes()
+        entry["extract_cached"] = step.as_dict()
+        entry["extract_cache_speedup"] = round(entry["extract"]["wall"] / step.wall, 1)
+        _say(f"  extract again, from the cache: {step.wall:.1f} s (x{entry['extract_cache_speedup']})")
         same = (out / "claims_w1.csv").read_bytes() == (out / f"claims_w{args.workers}.csv").read_bytes()
         entry["same_claims_across_workers"] = same
 
         # (d) diff on the claims of the corpus (the claim table written by (b)).
         step = run_step("diff_table", [CLAIMCHECK, "diff", str(out / "claims_w1.csv"), "--meta", str(meta),
-                                       "--format", "csv", "-o", str(out / "diff.csv"), "--quiet", "--no-cache"])
-        step.extra = {"discrepancies": _count_rows(out / "diff.csv") if (out / "diff.csv").exists() else None}
+                                       "--format", "csv", "-o", str(out / "diff.csv"), "--quiet", "--no-cache"],
+                        timeout=args.diff_timeout)
+        step.extra["discrepancies"] = _count_rows(out / "diff.csv") if (out / "diff.csv").exists() else None
         entry["diff_table"] = step.as_dict()
         _say(f"  (d) diff on {entry['extract']['claims']} claims: {step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
 
@@ -498,11 +526,15 @@ def main(argv: list[str] | None = None) -> int:
             cache = out / "cache_diff"
             for key in ("diff_first", "diff_second"):
                 step = run_step(key, [CLAIMCHECK, "diff", str(folder), "--meta", str(meta), "--format", "csv",
-                                      "-o", str(out / f"{key}.csv"), "--quiet", "--cache-dir", str(cache)])
+                                      "-o", str(out / f"{key}.csv"), "--quiet", "--cache-dir", str(cache)],
+                                timeout=args.diff_timeout)
                 entry[key] = step.as_dict()
                 _say(f"  diff over the articles, {key.split('_')[1]}: {step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
             entry["diff_cache_speedup"] = round(entry["diff_first"]["wall"] / entry["diff_second"]["wall"], 1)
             entry["diff_same_report"] = (out / "diff_first.csv").read_bytes() == (out / "diff_second.csv").read_bytes()
+        entry["code_version_at_end"] = _code_version()
+        if entry["code_version_at_end"] != entry["code_version_at_start"]:
+            _say("  note: claimcheck's code changed during these measurements (the claim cache key changed too)")
         results["sizes"][str(size)] = entry
         _write(results, args.output)
 
@@ -573,6 +605,7 @@ def _table(results: dict) -> str:
     line(f"(c) extract --workers {w}, words/s", lambda e: f"{e[f'extract_workers{w}']['words_per_s']:,} "
                                                          f"({e[f'extract_workers{w}']['wall']:.1f} s)")
     line("(c)/(b)", lambda e: f"{e['workers_speedup']:.2f}")
+    line("extract again from the cache, s", lambda e: f"{e['extract_cached']['wall']:.1f} (x{e['extract_cache_speedup']})")
     line("(d) diff on the claim table, s", lambda e: f"{e['diff_table']['wall']:.2f} ({e['extract']['claims']:,} claims)")
     line("first / second diff over articles, s",
          lambda e: f"{e['diff_first']['wall']:.1f} / {e['diff_second']['wall']:.2f} (x{e['diff_cache_speedup']})")
@@ -592,6 +625,12 @@ def _table(results: dict) -> str:
             f"{results['help']['peak_rss_mb']:.0f} MB"
     text += "\ntargets: " + "; ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in results.get("targets", {}).items())
     return text
+
+
+def _code_version() -> str:
+    out = subprocess.run([sys.executable, "-c", "from claimcheck.cache import pipeline_version as v; print(v())"],
+                         capture_output=True, text=True, check=False)
+    return out.stdout.strip()
 
 
 def _cpu_model() -> str:
