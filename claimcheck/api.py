@@ -10,6 +10,7 @@ Nothing here prints or exits; problems are raised as `claimcheck.errors` excepti
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,8 +134,6 @@ class _Engine:
     """
 
     def __init__(self, workers: int, articles_hint: int | None, batch_size: int) -> None:
-        import sys
-
         loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
         self.batch_size = batch_size
         self.executor = None
@@ -144,7 +143,6 @@ class _Engine:
         else:
             self.mode = "split" if workers == 1 else "workers"
             self.workers = workers
-            self.loaded_here = loaded_here
 
     @property
     def max_inflight(self) -> int:
@@ -156,9 +154,10 @@ class _Engine:
 
         from claimcheck import pipeline
 
-        # Forked workers share a pipeline this process has loaded; otherwise each starts afresh
-        # (spawn), which is also safe with the progress bar's thread running.
-        method = "fork" if self.loaded_here and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        # Fork where it is safe (Linux): workers share what this process has loaded already (all
+        # of the pipeline in tests), and a calling script needs no `if __name__ == "__main__"`
+        # guard. The CLI runs no thread by then (its progress bar refreshes without one).
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context(method), initializer=pipeline.worker_init
         )

@@ -207,7 +207,7 @@ class ClaimExtractor:
                 phrase = self.doc[child.i:min(child.i + 3, sent.end)].text.lower()
                 classes |= self.lex.event_classes(child.lemma_)
                 for name, words in self.lex.events.items():
-                    if any(" " in w and phrase.startswith(w) for w in words):
+                    if any((" " in w or "-" in w) and phrase.startswith(w) for w in words):
                         classes.add(name)
         return ";".join(sorted(classes))
 

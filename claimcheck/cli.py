@@ -92,7 +92,10 @@ class _ProgressBar:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
+            # No refresh thread: worker processes are forked while the bar is up (see api._Engine).
+            auto_refresh=False,
         )
+        self.shown = 0.0
         self.task = self.progress.add_task("loading the model", total=total, rate="")
 
     def __enter__(self) -> Self:
@@ -112,11 +115,14 @@ class _ProgressBar:
         if self.first is None:
             self.first = now
             self.progress.update(self.task, advance=1, description="extracting")
-            return
-        # The rate counts from the first article out, so that start-up does not drag it down.
-        self.words += words
-        rate = self.words / max(now - self.first, 1e-9)
-        self.progress.update(self.task, advance=1, rate=f"{rate:,.0f} words/s")
+        else:
+            # The rate counts from the first article out, so that start-up does not drag it down.
+            self.words += words
+            rate = self.words / max(now - self.first, 1e-9)
+            self.progress.update(self.task, advance=1, rate=f"{rate:,.0f} words/s")
+        if now - self.shown >= 0.1 or self.progress.finished:
+            self.shown = now
+            self.progress.refresh()
 
 
 def _open_cache(no_cache: bool, cache_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
