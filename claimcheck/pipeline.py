@@ -20,6 +20,7 @@ parses the next batch) or `extract_batch` (claims back; used with several worker
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,8 @@ BATCH_SIZE = 32
 DOC_ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA",
              "MORPH", "POS", "SENT_START")
 
+_GLUED_DOT = re.compile(r"(\w[\w/]*)\.(?=\s)")
+_ABBREVIATIONS = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "av", "bd", "etc", "cf", "p", "n°", "no", "env", "min", "max", "vol", "art", "chap", "fig", "éd", "ed", "coll", "trad", "hab", "tél"})
 _FINAL = frozenset({".", "!", "?", "…", "?!", "..."})
 _CLOSE = frozenset({"»", "\"", "”", ")"})
 _OPEN = frozenset({"«", "\"", "“", "(", "•", "-", "–", "—"})
@@ -67,6 +70,15 @@ def line_breaks(doc: Doc) -> Doc:
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
     final = numpy.isin(orth, [strings[s] for s in _FINAL])
+    # A word glued to its final dot ("… 188 km/h. L'île …") ends a sentence too, unless it is an
+    # abbreviation ("M.", "av.", a single capital).
+    for m in _GLUED_DOT.finditer(text):
+        stem = m.group(1).lower().split("/")[-1]
+        if stem in _ABBREVIATIONS or (len(stem) == 1 and m.group(1).isupper()):
+            continue
+        i = int(numpy.searchsorted(idx, m.end(), side="right")) - 1
+        if 0 <= i < n and idx[i] + length[i] == m.end():
+            final[i] = True
     close = numpy.isin(orth, [strings[s] for s in _CLOSE])
     # Token i may start a sentence when token i-1 is final, or closes a quote after a final mark.
     after_final = numpy.zeros(n, dtype=bool)
