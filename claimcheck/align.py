@@ -24,6 +24,7 @@ from claimcheck.records import Claim
 from claimcheck.sections import COMPARED_SECTIONS
 
 # Unit groups that count people: a generic "personne" may stand for any of them.
+_SUMMARY = frozenset({"title", "heading", "keypoints"})
 # Events an article counts once (its toll): two such counts in one article are one fact.
 _COUNT_EVENTS = frozenset({"death", "injury", "arrest", "cut"})
 # Verbs too general to say that two figures belong to one event.
@@ -265,7 +266,7 @@ def _window(published: str | None) -> tuple[datetime, datetime] | None:
 
 def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
     """(compatible, shared). An undated claim is about the days before its publication."""
-    da, db = a.event_date, b.event_date
+    da, db = _start_of_open(a.event_date), _start_of_open(b.event_date)
     if da and db:
         ok = dates_mod.dates_compatible(da, db)
         return ok, ok
@@ -273,10 +274,15 @@ def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
         return True, False
     dated, undated = (a, b) if da else (b, a)
     window = _window(ctx.published.get(undated.doc_id))
-    bounds = dates_mod.date_bounds(dated.event_date)
+    bounds = dates_mod.date_bounds(da or db)
     if window is None or bounds is None:
         return True, False
     return bounds[0] < window[1] and window[0] < bounds[1], False
+
+
+def _start_of_open(value: str) -> str:
+    """A figure dated "dès mardi soir" / "depuis mardi" held at that date (its start)."""
+    return value[:-3] if value.endswith("/..") else value
 
 
 def sources_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
@@ -342,8 +348,13 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     ca, cb = event_classes(a) - {"announce"}, event_classes(b) - {"announce"}
     if ca and cb and not (ca & cb):
         return no
-    if a.scope != b.scope:
-        return no  # a part ("dont 35 % dans le primaire") is not the whole
+    if a.scope != b.scope or a.scope in {"base", "age-at"}:
+        return no  # a part ("dont 35 % dans le primaire") is not the whole; a base is no claim
+    if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
+        return no  # a turnout is not an abstention rate
+    sa, sb = a.subject, b.subject
+    if sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):
+        return no  # "l'AD obtient 89 sièges" / "Chega en obtient 60": two holders, two facts
     place_ok, place_shared = places_compatible(a, b)
     if not place_ok and not (_set_side_by_side(a, b) and not (a.place and b.place)):
         return no
@@ -355,12 +366,16 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
         return no
     src_ok, src_shared = sources_compatible(a, b)
     subject_shared = bool(a.subject) and ent_mod.fold(a.subject) == ent_mod.fold(b.subject)
-    own = {(a.unit, a.value), (b.unit, b.value)}
-    figure_shared = bool(
-        (ctx.figures.get((a.doc_id, a.sent_start), frozenset()) & ctx.figures.get((b.doc_id, b.sent_start), frozenset())) - own
-    )
+    # Another figure of another kind given alike by both sentences ("dix-neuf minutes après") ties
+    # them; one of the same kind may just belong to another holder of an enumeration.
+    shared_figures = ctx.figures.get((a.doc_id, a.sent_start), frozenset()) & ctx.figures.get((b.doc_id, b.sent_start), frozenset())
+    figure_shared = any(unit not in {a.unit, b.unit} for unit, _ in shared_figures)
     concept_shared = bool(a.counted) and a.counted == b.counted
     anchored = place_shared or date_shared or src_shared or flow_shared or subject_shared or figure_shared
+    if a.doc_id == b.doc_id and ({a.section, b.section} & _SUMMARY) and "body" in {a.section, b.section}:
+        # A headline or a key point restates a figure of its own body — about the same holder.
+        if not (a.subject and b.subject and ent_mod.fold(a.subject) != ent_mod.fold(b.subject)):
+            anchored = True
     if a.doc_id == b.doc_id:
         # Inside one article, the same verb or the same thing counted ties two figures too
         # ("trois jours de deuil décrétés" / "a décrété un deuil de cinq jours").

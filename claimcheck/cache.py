@@ -45,14 +45,26 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("claimcheck"))
 
 
+# Parts of the package that never change the claims of an article: comparing, reporting, the
+# command line, reading files (the key holds the decoded text itself) and this cache. Everything
+# else — claims.py, normalize/, components, resources, the pipeline — is in the fingerprint, so a
+# new rule invalidates the cache while work on `diff`'s comparison keeps it.
+NOT_EXTRACTION = frozenset({
+    "align.py", "compare.py", "cli.py", "api.py", "cache.py", "reading.py", "errors.py", "__main__.py", "report",
+})
+
+
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """Fingerprint of the code and data that make claims, and of the spaCy model."""
     digest = hashlib.sha256()
     package = Path(str(resources.files("claimcheck")))
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json", ".csv"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
+        relative = path.relative_to(package)
+        if relative.parts[0] in NOT_EXTRACTION or "__pycache__" in relative.parts:
+            continue
+        if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json", ".csv"}:
+            digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     from importlib.metadata import PackageNotFoundError, version
 

@@ -59,7 +59,7 @@ _NAMED_PLACE_HEADS = frozenset({
 _DIRECTION_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<prep>en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|jusqu['’]au|"
     r"vers|en\s+provenance\s+(?:de|du|des|d['’])|au\s+d[ée]part\s+(?:de|du|des|d['’])|depuis|aupr[èe]s\s+(?:de|du|des|d['’])|"
-    r"pour\s+rejoindre|aux|au|[àa]|en|dans|sur|de|du|des|d['’]|par)\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
+    r"pour\s+rejoindre|pour|aux|au|[àa]|en|dans|sur|de|du|des|d['’]|par)\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
     re.I,
 )
 
@@ -214,8 +214,8 @@ class ClaimExtractor:
     def _event_classes(self, sent: Span, pred: Token | None, unit: str) -> str:
         """Event classes of a claim: from its predicate, what it counts, and multiword expressions."""
         classes = set(self.lex.event_classes(_lemma(pred))) if pred is not None else set()
-        if pred is not None:
-            classes |= self.lex.event_classes(pred.lemma_)
+        if pred is not None and not _lemma(pred).startswith("se "):
+            classes |= self.lex.event_classes(pred.lemma_)  # "se déclarer" (a fire) is not "déclarer"
         if unit:
             classes |= self.lex.event_classes(unit)
         for name in ("death", "injury", "outage"):
@@ -293,6 +293,9 @@ class ClaimExtractor:
         phrase = m.group(1)
         if re.fullmatch(r"(?:la\s+)?capitale", phrase.strip(), re.I) or _CAPITAL_WORD.match(head_text):
             return "capitale"
+        prepositional = bool(re.match(r"(?:[àa]|au|aux|dans|en|sur|chez)\s", head_text, re.I))
+        if not prepositional and not (head_text[m.end() - 1] == ":" and len(phrase.split()) <= 4):
+            return ""  # "Une coalition avec l'IL, forte de …" is no frame; "Grenoble : 55 000" is
         offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
         scoped = bool(re.match(r"(?:[àa]|au|aux|dans|chez)\s", head_text, re.I))
         for ent, canonical in info.entities:
@@ -581,13 +584,15 @@ class ClaimExtractor:
         first = ent[0]
         if first.lemma_.lower() in _NAMED_PLACE_HEADS:
             return True
+        if len(ent) == 1 and first.text.isupper() and len(first.text) <= 5:
+            return False  # "(IL)", "PS": an acronym the gazetteer does not know is a party or a body
         return first.text[:1].isupper() and first.pos_ in {"PROPN", "NOUN"} and not (first.i == ent.sent.start and first.pos_ == "NOUN" and len(ent) == 1)
 
     def _in_date(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self._date_chars)
 
     # ---------------------------------------------------------------- flows
-    def _endpoint(self, span_tokens: Sequence[Token]) -> str:
+    def _endpoint(self, span_tokens: Sequence[Token], *, keep_city: bool = False) -> str:
         """Canonical name of a flow's endpoint: "Moscou" → Russie, "aux Russes" → Russie,
         "les côtes bretonnes" → Bretagne, "le régime nord-coréen" → Corée du Nord."""
         toks = list(span_tokens)
@@ -598,6 +603,10 @@ class ClaimExtractor:
         if not toks:
             return ""
         text = _join(toks)
+        if keep_city:
+            city = ent_mod.place_of(text)
+            if city and ent_mod.fold(city) == ent_mod.fold(text):
+                return city  # a move from Lisbon to Porto stays between cities, not "Portugal"
         name = ent_mod.canonical(text)
         if ent_mod.fold(name) != ent_mod.fold(text):
             return name
@@ -626,13 +635,15 @@ class ClaimExtractor:
             obj = next((k for k in verb.children if k.dep_ == "obj"), None)
             places = self._place_phrases(verb, sent)
             for k, (toks, prep) in enumerate(places):
-                name = self._endpoint(toks)
+                name = self._endpoint(toks, keep_city=kind == "move")
                 if not name:
                     continue
                 if subj is not None and any(t.i == subj.i for t in toks):
                     continue
                 prep = prep.lower()
-                if prep.startswith(("vers", "en direction", "à destination", "a destination", "jusqu", "pour rejoindre")):
+                if prep.startswith(("vers", "en direction", "à destination", "a destination", "jusqu", "pour rejoindre")) or (
+                    prep == "pour" and kind == "move"
+                ):
                     flow.destinations.append(name)
                 elif prep.startswith(("en provenance", "au départ", "au depart", "depuis", "auprès", "aupres")):
                     flow.origins.append(name)
@@ -841,9 +852,14 @@ class ClaimExtractor:
                 before = self._concept_before(q)
                 if before and before not in self.lex.measure_before:
                     complement = before  # "un deuil national de cinq jours": five days of mourning
+            label = self._label(info, q)
             if q.unit in _MONEY:
                 # What a sum measures: "un chiffre d'affaires de 1,2 milliard", "une perte de 48 M€"
                 complement = self._concept_before(q) or self._concept_after(q) or complement
+            if q.unit in _MONEY or q.unit == "%":
+                complement = complement or (label if label[:1].islower() else "")
+            if q.unit == "%" and not complement:
+                complement = self._concept_before(q)  # "une participation de près de 62 %"
             reference = ""
             if q.unit in _DISTANCES:
                 reference = self._distance_reference(q)
@@ -882,8 +898,12 @@ class ClaimExtractor:
                     or self._subject_place(pred, exclude)
                     or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
                 )
-            before = self.text[max(seg[0], q.start - 12):q.start].lower()
+            before = self.text[max(info.span.start_char, q.start - 24):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) else ""
+            if re.search(r"\bsur\s+(?:les\s+|un\s+total\s+de\s+|l['’]ensemble\s+des\s+)?(?:quelque\s+)?$", before, re.I):
+                scope = "base"  # "89 sièges sur les 226 attribués": 226 is what the figure is out of
+            elif unit == "an" and re.search(r"(?:^|\s)[àa]\s+$", before):
+                scope = "age-at"  # "lancé en Ligue 1 à 19 ans": an age at a past event
             if not scope and prev_part is not None and re.fullmatch(r"[^;.:]*?\bet\s*", self.text[prev_part:q.start]):
                 scope = "part"  # "dont 35,35 % dans le primaire et 30,09 % dans le secondaire"
             prev_part = q.end if scope else None
@@ -891,6 +911,12 @@ class ClaimExtractor:
                 value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
             else:
                 value = _fmt_number(q.value)
+            if q.unit == "%" and not complement and pred is not None:
+                # "Le taux de participation s'établit à 61,4 %" / "L'abstention atteint 38,6 %"
+                subj = self._subject_token(pred)
+                if subj is not None and subj.pos_ == "NOUN":
+                    complement = self._compound_noun(subj)
+            subject = self._subject(pred) or (label if label[:1].isupper() and not ent_mod.place_of(label) else "")
             base = self._base(info, "quantity", q.start, q.end, value)
             yield Claim(
                 **base,
@@ -899,7 +925,7 @@ class ClaimExtractor:
                 low=q.low,
                 high=q.high,
                 counted=complement,
-                subject=self._subject(pred),
+                subject=subject,
                 predicate=_lemma(pred) if pred is not None else "",
                 object=flow.mover if flow else "",
                 origin="; ".join(flow.origins) if flow else "",
@@ -924,6 +950,22 @@ class ClaimExtractor:
                 elif q.end <= tok.idx < seg[1] and right == seg[1]:
                     right = tok.idx
         return left, right
+
+    def _label(self, info: _SentInfo, q: QuantityMatch) -> str:
+        """The label of a "Label : figure" line (key points, tables): "Salaire : 3,5 M€" → salaire."""
+        text = info.span.text.lstrip("•·-–—* \t")
+        offset = info.span.start_char + len(info.span.text) - len(text)
+        m = re.match(r"([^\W\d][^:;,.]{0,40}?)\s*:\s", text)
+        if not m or offset + m.end() > q.start or len(m.group(1).split()) > 4:
+            return ""
+        span = self._tokens(offset + m.start(1), offset + m.end(1))
+        if span is None:
+            return ""
+        nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns:
+            return ""
+        head = nouns[0]
+        return head.text if head.pos_ == "PROPN" else head.lemma_.lower()
 
     def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
         """The sentence's opening phrase before its first comma ("Au pic de la tempête, …"), when the
@@ -968,7 +1010,7 @@ class ClaimExtractor:
         subj = self._subject_token(pred) or next((k for k in pred.children if k.dep_ == "nsubj:pass"), None)
         if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
             return ""
-        if subj.pos_ == "PROPN":
+        if subj.pos_ == "PROPN" or (len(subj.text) > 1 and subj.text.isupper()):
             ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
             text = _name_part(ent, self._common).text if ent is not None else self._np_text(subj, 5)
             return self.resolver.resolve(ent_mod.canonical(text))

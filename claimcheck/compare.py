@@ -169,6 +169,7 @@ def _inherit_frames(pool: list[Claim]) -> list[Claim]:
 
 def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _UnionFind, options: Options) -> list[_Conflict]:
     out: list[_Conflict] = []
+    undatable = _undatable(pool)
     for block in align.quantity_blocks(pool, ctx).values():
         # Where sources openly disagree on this kind of figure, an unsourced figure cannot be
         # told apart: it is compared with nothing.
@@ -177,6 +178,8 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
             if _float(a.value) is None or _float(b.value) is None:
                 continue
             if contested and not (a.source and b.source):
+                continue
+            if a.claim_id in undatable or b.claim_id in undatable:
                 continue
             verdict = align.align_quantities(a, b, ctx)
             ratio = values_conflict(a, b)
@@ -192,6 +195,21 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
                 if twin is not None:
                     out.append(twin)
     return out
+
+
+def _undatable(pool: Sequence[Claim]) -> set[str]:
+    """Undated figures of an article that dates other figures of the same kind differently
+    ("Dès mardi soir, 1 200 hectares …", "Mercredi soir, 4 200 hectares …", "À ce moment-là, 4 200"):
+    a running total whose moment is unknown is compared with nothing."""
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in pool:
+        if c.kind == "quantity" and c.event_date:
+            dates[(c.doc_id, align.unit_key(c))].add(c.event_date)
+    return {
+        c.claim_id
+        for c in pool
+        if c.kind == "quantity" and not c.event_date and len(dates.get((c.doc_id, align.unit_key(c)), ())) >= 2
+    }
 
 
 def _contested(block: Sequence[Claim], ctx: align.Context) -> bool:

