@@ -267,6 +267,8 @@ def _window(published: str | None) -> tuple[datetime, datetime] | None:
 def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
     """(compatible, shared). An undated claim is about the days before its publication."""
     da, db = _start_of_open(a.event_date), _start_of_open(b.event_date)
+    if "?" in (da, db):
+        return False, False  # dated by another sentence: no way to tell which moment it is
     if da and db:
         ok = dates_mod.dates_compatible(da, db)
         return ok, ok

@@ -202,11 +202,10 @@ class _Engine:
         """Stop the workers: at once when the run stops early, else once they are idle."""
         if self.executor is None:
             return
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=not abort, cancel_futures=True)
-        if abort:
-            for process in processes:
-                process.terminate()  # do not wait for batches in flight
+        if abort:  # do not wait for batches in flight
+            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = None
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Self
 
@@ -33,6 +34,7 @@ SCHEMA = f"CREATE TABLE IF NOT EXISTS claims_v{LAYOUT} (key TEXT PRIMARY KEY, cl
 # Seconds a run waits for another run's write to finish before it gives the cache up.
 BUSY_TIMEOUT = 10.0
 _FIELDS = tuple(f.name for f in fields(Claim))
+_ROW = attrgetter(*_FIELDS)
 
 
 class CacheUnavailable(Exception):
@@ -85,7 +87,7 @@ def article_key(article: Article) -> str:
 
 
 def _encode(claims: list[Claim]) -> bytes:
-    rows = [[getattr(c, name) for name in _FIELDS] for c in claims]
+    rows = [_ROW(c) for c in claims]
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 

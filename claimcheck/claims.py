@@ -48,6 +48,10 @@ _RELATIVE_POSITION = re.compile(
     r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\b(?:près|autour|proche|loin|non\s+loin|aux\s+abords|à\s+\w+\s+(?:km|kilomètres?)))\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?$",
     re.I,
 )
+_ANAPHORIC_TIME = re.compile(
+    r"\b(?:à\s+ce\s+moment(?:-là)?|à\s+cette\s+(?:heure|date|époque)(?:-là)?|ce\s+jour-là|à\s+ce\s+stade|entre-temps|depuis\s+lors)\b",
+    re.I,
+)
 _MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 _DISTANCES = frozenset({"km", "m", "mile", "mille"})
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
@@ -422,6 +426,10 @@ class ClaimExtractor:
         kids = list(pred.children)
         if any(k.lower_ in _NEGATIONS and k.lower_ not in {"ne", "n'", "n’"} and k.dep_.startswith("advmod") for k in kids):
             return "negated"
+        # "n'a quasiment pas progressé": the "pas" may hang on the adverb before the verb
+        near = pred.doc[max(pred.sent.start, pred.i - 4):pred.i]
+        if any(t.lower_ in {"n'", "n’", "ne"} for t in near) and any(t.lower_ in {"pas", "jamais", "guère", "nullement"} for t in near):
+            return "negated"
         if "Cnd" in pred.morph.get("Mood") or any("Cnd" in k.morph.get("Mood") for k in kids if k.pos_ == "AUX"):
             return "hedged"
         head = pred.head
@@ -516,6 +524,11 @@ class ClaimExtractor:
         return ""
 
     def _event_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
+        if _ANAPHORIC_TIME.search(self.text[info.span.start_char:anchor]):
+            return "?"  # "À ce moment-là, 4 200 hectares": dated by another sentence, unknown here
+        return self._written_date(info, window, anchor)
+
+    def _written_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
         """The date of the event a figure belongs to: one in its own clause, else the nearest one
         written before it in the sentence ("Le 31 janvier, … avait réuni 1,27 million")."""
         inside = [d for d in info.dates if window[0] <= d.start < window[1]]

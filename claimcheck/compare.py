@@ -203,7 +203,7 @@ def _undatable(pool: Sequence[Claim]) -> set[str]:
     a running total whose moment is unknown is compared with nothing."""
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in pool:
-        if c.kind == "quantity" and c.event_date:
+        if c.kind == "quantity" and c.event_date and c.event_date != "?":
             dates[(c.doc_id, align.unit_key(c))].add(c.event_date)
     return {
         c.claim_id
