@@ -282,6 +282,21 @@ def dates_compatible(a: Claim, b: Claim, ctx: Context) -> tuple[bool, bool]:
     return bounds[0] < window[1] and window[0] < bounds[1], False
 
 
+_MINOR_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "à", "au", "aux"})
+
+
+def same_holder(a: str, b: str) -> bool:
+    """The same named holder, also as an acronym and its expansion ("AD" / "Alliance démocratique")."""
+    if ent_mod.same_entity(a, b) or ent_mod.fold(a) == ent_mod.fold(b):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if short.isupper() and 1 < len(short) <= 6:
+            initials = "".join(w[0] for w in ent_mod.fold(long).split() if w not in _MINOR_WORDS)
+            if initials == short.lower():
+                return True
+    return False
+
+
 def _start_of_open(value: str) -> str:
     """A figure dated "dès mardi soir" / "depuis mardi" held at that date (its start)."""
     return value[:-3] if value.endswith("/..") else value
@@ -355,7 +370,7 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
         return no  # a turnout is not an abstention rate
     sa, sb = a.subject, b.subject
-    if sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):
+    if sa[:1].isupper() and sb[:1].isupper() and not same_holder(sa, sb):
         return no  # "l'AD obtient 89 sièges" / "Chega en obtient 60": two holders, two facts
     place_ok, place_shared = places_compatible(a, b)
     if not place_ok and not (_set_side_by_side(a, b) and not (a.place and b.place)):

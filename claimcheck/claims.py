@@ -536,6 +536,8 @@ class ClaimExtractor:
         if not pool:
             return ""
         best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        if re.match(r"depuis\b", self.text[best.start:best.end], re.I):
+            return ""  # "3 400 hectares brûlés depuis mardi": a total as of publication, not of mardi
         return best.value
 
     def _places(
@@ -902,6 +904,8 @@ class ClaimExtractor:
             exclude |= {ent_mod.fold(w) for w in re.findall(r"[A-ZÉÈ][\w'’-]+", source)} if source else set()
             if reference:
                 exclude.add(ent_mod.fold(reference))  # "à 70 km de Marrakech": a landmark, not the place
+            if counted_tok is not None:
+                exclude.add(ent_mod.fold(counted_tok.text))  # "six Canadair": what is counted is no place
             if flow:
                 place = ""  # a transfer's endpoints say where; its "place" would only repeat them
             else:
