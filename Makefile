@@ -39,9 +39,9 @@ eval: $(STAMP)
 	$(BIN)/claimcheck diff $(SHARED)/dev/articles --meta $(SHARED)/dev/meta.csv --format csv -o reports/dev.csv --quiet
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/dev/gold.json reports/dev.csv --min-recall 0.7 --min-precision 0.7
 
-## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json)
+## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json); BENCH_ARGS="--sizes 100 1000" for a quicker run
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

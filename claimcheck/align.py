@@ -391,7 +391,7 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     anchored = place_shared or date_shared or src_shared or flow_shared or subject_shared or figure_shared
     if a.doc_id == b.doc_id and ({a.section, b.section} & _SUMMARY) and "body" in {a.section, b.section}:
         # A headline or a key point restates a figure of its own body — about the same holder.
-        if not (a.subject and b.subject and ent_mod.fold(a.subject) != ent_mod.fold(b.subject)):
+        if not (a.subject and b.subject and not same_holder(a.subject, b.subject)):
             anchored = True
     if a.doc_id == b.doc_id:
         # Inside one article, the same verb or the same thing counted ties two figures too

@@ -14,14 +14,20 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck import reading
 from claimcheck.errors import InputError
 from claimcheck.records import Article, Claim, Discrepancy
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import ProcessPoolExecutor
+    from typing import Protocol
+
     from claimcheck.cache import ClaimCache
+
+    class _Task(Protocol):
+        def result(self) -> Any: ...
 
 Progress = Callable[[Article, int], None]  # called once per article done, with its word count
 
@@ -110,17 +116,17 @@ def _usable_cpus() -> int:
 class _Done:
     """A finished task, for the in-process engine (the Future API that the loop uses)."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: Any) -> None:
         self.value = value
 
-    def result(self) -> object:
+    def result(self) -> Any:
         return self.value
 
 
 class _Batch:
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.task: object | None = None  # a Future (or _Done) once submitted
+        self.task: _Task | None = None  # a Future (or _Done) once submitted
         self.claims: list[list[Claim]] | None = None
 
 
@@ -136,7 +142,7 @@ class _Engine:
     def __init__(self, workers: int, articles_hint: int | None, batch_size: int) -> None:
         loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
         self.batch_size = batch_size
-        self.executor = None
+        self.executor: ProcessPoolExecutor | None = None
         few = articles_hint is not None and articles_hint <= INLINE_MAX
         if few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
             self.mode = "inline"
@@ -187,15 +193,16 @@ class _Engine:
         from claimcheck.errors import ClaimcheckError
 
         try:
-            result = batch.task.result()  # type: ignore[union-attr]
+            assert batch.task is not None
+            result = batch.task.result()
         except BrokenProcessPool:
             raise ClaimcheckError("a worker process died (out of memory?); try fewer --workers") from None
         if self.mode != "split":
-            return result  # type: ignore[return-value]
+            return result  # type: ignore[no-any-return]
         from claimcheck import pipeline
         from claimcheck.claims import extract_claims
 
-        docs = pipeline.docs_from_bytes(result, pipeline.reading_vocab())  # type: ignore[arg-type]
+        docs = pipeline.docs_from_bytes(result, pipeline.reading_vocab())
         return [extract_claims(doc, article) for doc, article in zip(docs, batch.articles)]
 
     def close(self, *, abort: bool) -> None:
@@ -226,7 +233,7 @@ def extract_articles(
     one extracts (see `_Engine`).
     """
     from collections import deque
-    from itertools import islice
+    from itertools import chain, islice
 
     source = iter(articles)
     head = list(islice(source, INLINE_MAX + 1))
@@ -266,7 +273,7 @@ def extract_articles(
 
     finished = False
     try:
-        for article in _chain(head, source):
+        for article in chain(head, source):
             hit = cache.get(article) if cache is not None else None
             if hit is not None:
                 pending.append((article, hit, None, 0))
@@ -298,11 +305,6 @@ def extract_articles(
 def _finished(task: object) -> bool:
     done = getattr(task, "done", None)
     return True if done is None else bool(done())
-
-
-def _chain(first: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
-    yield from first
-    yield from rest
 
 
 def extract(

@@ -390,9 +390,14 @@ class ClaimExtractor:
         return ""
 
     def _compound_noun(self, tok: Token) -> str:
-        """A noun with the "de" complement that makes it one term: "chiffre d'affaires"."""
+        """A noun with the "de" complement that makes it one term: "chiffre d'affaires"; a rate or
+        a share names what it measures ("le taux de participation" → participation)."""
         lemma = tok.lemma_.lower()
         doc = self.doc
+        if lemma in self.lex.measure_before and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"de", "d'", "d’", "du", "des"}:
+            nxt = doc[tok.i + 2]
+            if nxt.pos_ == "NOUN":
+                return nxt.lemma_.lower()
         if tok.i > 1 and doc[tok.i - 1].lower_ in {"d'", "d’", "de"} and doc[tok.i - 2].pos_ == "NOUN" and lemma.endswith("affaire"):
             return f"{doc[tok.i - 2].lemma_.lower()} d'{tok.lower_}"
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"d'", "d’"} and doc[tok.i + 2].lower_ == "affaires":
@@ -982,7 +987,9 @@ class ClaimExtractor:
         if not nouns:
             return ""
         head = nouns[0]
-        return head.text if head.pos_ == "PROPN" else head.lemma_.lower()
+        if head.pos_ == "PROPN" and head.lower_ not in self._common:
+            return head.text  # "AD : 91 sièges": a name
+        return head.lemma_.lower()  # "Salaire : 3,5 M€": what the figure is
 
     def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
         """The sentence's opening phrase before its first comma ("Au pic de la tempête, …"), when the
@@ -1027,7 +1034,8 @@ class ClaimExtractor:
         subj = self._subject_token(pred) or next((k for k in pred.children if k.dep_ == "nsubj:pass"), None)
         if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
             return ""
-        if subj.pos_ == "PROPN" or (len(subj.text) > 1 and subj.text.isupper()):
+        named_noun = subj.text[:1].isupper() and subj.i > subj.sent.start and subj.lower_ not in self._common
+        if subj.pos_ == "PROPN" or (len(subj.text) > 1 and subj.text.isupper()) or named_noun:
             ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
             text = _name_part(ent, self._common).text if ent is not None else self._np_text(subj, 5)
             return self.resolver.resolve(ent_mod.canonical(text))

@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import DEP, IDX, IS_SPACE, LENGTH, ORTH, POS, SENT_START, TAG
@@ -92,7 +92,7 @@ def line_breaks(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(space[:-1]).tolist():
         if "\n" in text[idx[i]:idx[i] + length[i]]:
             starts[i + 1] = 1
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], cast(Any, starts.astype("uint64").reshape(-1, 1)))
     return doc
 
 
@@ -112,7 +112,7 @@ class AttributeRules:
             pattern = entry["patterns"][0] if len(entry["patterns"]) == 1 else None
             if not pattern or len(pattern) != 1 or entry.get("index", 0) not in (0, -1):
                 return None
-            conds = []
+            conds: list[tuple[str, Any]] = []
             for key, value in pattern[0].items():
                 if (key in {"POS", "TAG"} and isinstance(value, str)) or (key == "IS_SPACE" and isinstance(value, bool)):
                     conds.append((key, value))
@@ -156,10 +156,10 @@ class AttributeRules:
                     if morph is None:
                         morph = numpy.full(len(doc), None, dtype=object)
                     morph[mask] = value
-        doc.from_array([POS, TAG, DEP], after)
+        doc.from_array([POS, TAG, DEP], cast(Any, after))
         if morph is not None:
             for i in numpy.flatnonzero(morph != None).tolist():  # element-wise comparison
-                doc[i].set_morph(morph[i])
+                doc[i].set_morph(morph[i])  # type: ignore[attr-defined]
         return doc
 
 
@@ -180,7 +180,7 @@ def load_pipeline() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("claimcheck_line_breaks", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
-        patterns = list(nlp.get_pipe("attribute_ruler").patterns)
+        patterns = list(cast(Any, nlp.get_pipe("attribute_ruler")).patterns)
         if AttributeRules.from_ruler(patterns) is not None:
             nlp.replace_pipe("attribute_ruler", "claimcheck_attribute_rules", config={"patterns": patterns})
     return nlp
