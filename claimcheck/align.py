@@ -287,8 +287,11 @@ _MINOR_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", 
 
 def same_holder(a: str, b: str) -> bool:
     """The same named holder, also as an acronym and its expansion ("AD" / "Alliance démocratique")."""
-    if ent_mod.same_entity(a, b) or ent_mod.fold(a) == ent_mod.fold(b):
+    fa, fb = ent_mod.fold(a), ent_mod.fold(b)
+    if ent_mod.same_entity(a, b) or fa == fb:
         return True
+    if fa and fb and (fa.startswith(fb + " ") or fb.startswith(fa + " ")):
+        return True  # "le Conseil" after "le Conseil constitutionnel"
     for short, long in ((a, b), (b, a)):
         if short.isupper() and 1 < len(short) <= 6:
             initials = "".join(w[0] for w in ent_mod.fold(long).split() if w not in _MINOR_WORDS)
@@ -476,8 +479,11 @@ def align_dates(a: Claim, b: Claim) -> bool:
     eb |= {x for y in eb for x in ea if y.endswith(" " + x)}
     # The actor is a shared name, or — when the model found no name — the same subject doing the
     # same thing to the same object ("le Conseil constitutionnel a validé la loi").
-    same_clause = bool(a.subject and a.object) and a.subject != a.object and (
-        ent_mod.fold(a.subject), ent_mod.fold(a.object)) == (ent_mod.fold(b.subject), ent_mod.fold(b.object)
+    same_clause = (
+        bool(a.subject and a.object and b.subject)
+        and a.subject != a.object
+        and same_holder(a.subject, b.subject)
+        and ent_mod.fold(a.object) == ent_mod.fold(b.object)
     )
     if not (ea & eb) and not same_clause:
         return False
@@ -492,7 +498,7 @@ def align_dates(a: Claim, b: Claim) -> bool:
     # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits),
     # or two different event nouns ("une réplique" vs "le séisme").
     sa, sb = a.subject, b.subject
-    if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not ent_mod.same_entity(sa, sb):
+    if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not same_holder(sa, sb):
         return False
     if sa and sb and sa != sb and lex.event_classes(sa) and lex.event_classes(sb):
         return False

@@ -52,6 +52,12 @@ _ANAPHORIC_TIME = re.compile(
     r"\b(?:à\s+ce\s+moment(?:-là)?|à\s+cette\s+(?:heure|date|époque)(?:-là)?|ce\s+jour-là|à\s+ce\s+stade|entre-temps|depuis\s+lors)\b",
     re.I,
 )
+# Nouns that stand for a place when they are the subject ("la province d'Al Haouz, qui concentre …").
+_PLACE_NOUNS = frozenset({
+    "province", "région", "département", "commune", "ville", "village", "pays", "canton", "district", "comté",
+    "état", "île", "quartier", "arrondissement", "agglomération", "métropole", "territoire", "zone", "secteur",
+    "site", "usine", "station", "port", "aéroport", "gare", "hôpital", "douar", "localité", "bourg", "capitale",
+})
 _MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 _DISTANCES = frozenset({"km", "m", "mile", "mille"})
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
@@ -579,6 +585,8 @@ class ClaimExtractor:
         subj = self._subject_token(verb)
         if subj is None:
             return ""
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() not in _PLACE_NOUNS:
+            return ""  # "le natif de Cannes percevra …": a birthplace is not where the figure holds
         ids = {t.i for t in subj.subtree if abs(t.i - subj.i) <= 4}
         for ent in self.doc.ents:
             if ent.start in ids and self._is_place(ent):
