@@ -182,11 +182,16 @@ def unit_key(claim: Claim) -> str:
         degree = _degree(claim)
         group = f"blessé {degree}" if degree else group
     if claim.unit in MONEY:
-        # A sum is compared only with a sum of the same thing (a turnover, a loss, an investment).
-        group = f"{claim.unit} · {claim.counted or claim.predicate}"
+        # A sum is compared only with a sum of the same thing (a turnover, a loss, an investment);
+        # the sum paid for something sold, bought or moved is its price.
+        concept = claim.counted
+        if not concept and (event_classes(claim) & {"transfer", "receive", "move"} or _PRICE.search(claim.sentence[max(0, claim.start - claim.sent_start - 12):max(0, claim.start - claim.sent_start)])):
+            concept = "prix"
+        group = f"{claim.unit} · {concept or claim.predicate}"
     return group
 
 
+_PRICE = re.compile(r"\b(?:pour|contre|moyennant)\s+(?:environ\s+|près\s+de\s+|plus\s+de\s+)?$", re.I)
 MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 # Determiners that give no figure at all ("plusieurs pays", "de nombreux blessés").
 _NO_FIGURE = re.compile(r"^(?:plusieurs|quelques|nombreux|nombreuses|de\s+nombreu(?:x|ses)|certain(?:e|s|es)?|divers(?:es)?|maint(?:e|s|es)?)\b", re.I)
