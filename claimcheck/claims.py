@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from claimcheck import lexicon as lexicon_mod
 from claimcheck.normalize import dates as dates_mod
 from claimcheck.normalize import entities as ent_mod
-from claimcheck.normalize import numbers as num_mod
+from claimcheck.components.anchors import quantities_of
 from claimcheck.records import Article, Claim
 from claimcheck.sections import Line, split_lines
 
@@ -151,7 +151,7 @@ class ClaimExtractor:
     # ------------------------------------------------------------------- main
     def extract(self) -> list[Claim]:
         doc, text = self.doc, self.text
-        quantities = num_mod.find_quantities(text)
+        quantities = quantities_of(doc)  # found by the claimcheck_quantities component
         dates = dates_mod.find_dates(text, self.article.published)
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]

@@ -177,8 +177,11 @@ def load_pipeline() -> Language:
     """The French pipeline with claimcheck's components, loaded once per process."""
     import spacy
 
+    import claimcheck.components.anchors  # noqa: F401  (registers claimcheck_quantities)
+
     nlp = spacy.load(MODEL)
     nlp.add_pipe("claimcheck_line_breaks", before="parser")
+    nlp.add_pipe("claimcheck_quantities", last=True)
     if "attribute_ruler" in nlp.pipe_names:
         patterns = list(cast(Any, nlp.get_pipe("attribute_ruler")).patterns)
         if AttributeRules.from_ruler(patterns) is not None:
@@ -213,13 +216,13 @@ def extract_docs(articles: Sequence[Article], *, batch_size: int = BATCH_SIZE) -
 def docs_to_bytes(docs: Iterable[Doc]) -> bytes:
     from spacy.tokens import DocBin
 
-    return DocBin(attrs=list(DOC_ATTRS), docs=docs).to_bytes()
+    return DocBin(attrs=list(DOC_ATTRS), docs=docs, store_user_data=True).to_bytes()
 
 
 def docs_from_bytes(data: bytes, vocab: Vocab) -> list[Doc]:
     from spacy.tokens import DocBin
 
-    return list(DocBin(attrs=list(DOC_ATTRS)).from_bytes(data).get_docs(vocab))
+    return list(DocBin(attrs=list(DOC_ATTRS), store_user_data=True).from_bytes(data).get_docs(vocab))
 
 
 @lru_cache(maxsize=1)
