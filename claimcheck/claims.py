@@ -351,7 +351,8 @@ class ClaimExtractor:
             before_casualty = self.doc[min(i + 1, sent.end - 1)].lower_ in _CASUALTY_WORDS
             if tok.lower_ in {"de", "d'", "d’", "des"} or (
                 tok.lower_.endswith("ment") and (tok.pos_ == "ADV" or before_casualty)
-            ):
+            ) or (tok.pos_ == "ADJ" and tok.lower_ not in _CASUALTY_WORDS and i + 1 < sent.end and self.doc[i + 1].pos_ == "NOUN"):
+                # "les trois premières voitures", "deux nouvelles journées": an adjective before the noun
                 # "trois grièvement blessés": a degree adverb (whatever its tag) between a figure and its noun
                 i += 1
                 steps += 1
@@ -367,14 +368,14 @@ class ClaimExtractor:
             return None, ""
         return None, ""
 
-    def _concept_before(self, q: QuantityMatch) -> str:
+    def _concept_before(self, q: QuantityMatch, *, through_a: bool = True) -> str:
         """The noun a figure is the value of, written before it: "une magnitude de 5,9", "un chiffre
         d'affaires de 1,2 milliard", "une perte nette de près de 50 millions"."""
         span = self._tokens(q.start, q.end)
         if span is None or span.start == 0:
             return ""
         i = span.start - 1
-        if self.doc[i].lower_ not in {"de", "d'", "d’", "à"}:
+        if self.doc[i].lower_ not in ({"de", "d'", "d’", "à"} if through_a else {"de", "d'", "d’"}):
             if self.doc[i].pos_ == "NOUN" and self.doc[i].lemma_.lower() in self.lex.measure_before:
                 return self.doc[i].lemma_.lower()  # "magnitude 4,9"
             return ""
@@ -539,11 +540,24 @@ class ClaimExtractor:
             return "?"  # "À ce moment-là, 4 200 hectares": dated by another sentence, unknown here
         return self._written_date(info, window, anchor)
 
+    def _opening_apposition(self, info: _SentInfo) -> tuple[int, int]:
+        """An opening participial phrase describes the subject, not the figure: "Fondé en 1962 à
+        Villeurbanne, le groupe emploie 18 400 salariés" (neither 1962 nor Villeurbanne is the
+        figure's date or place)."""
+        sent = info.span
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None or "Part" not in first.morph.get("VerbForm") or first.i > sent.start + 1:
+            return (0, 0)
+        comma = next((t for t in sent if t.text == "," and t.i > first.i), None)
+        return (sent.start_char, comma.idx) if comma is not None else (0, 0)
+
     def _written_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
         """The date of the event a figure belongs to: one in its own clause, else the nearest one
         written before it in the sentence ("Le 31 janvier, … avait réuni 1,27 million")."""
-        inside = [d for d in info.dates if window[0] <= d.start < window[1]]
-        pool = inside or [d for d in info.dates if d.end <= anchor]
+        skip = self._opening_apposition(info)
+        dates = [d for d in info.dates if not (skip[0] <= d.start < skip[1])]
+        inside = [d for d in dates if window[0] <= d.start < window[1]]
+        pool = inside or [d for d in dates if d.end <= anchor]
         if not pool:
             return ""
         best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
@@ -555,8 +569,11 @@ class ClaimExtractor:
         self, info: _SentInfo, seg: tuple[int, int], exclude: set[str], para_place: str, *, fallback: bool = True
     ) -> str:
         found = []
+        skip = self._opening_apposition(info)
         for ent, _canonical in info.entities:
             if not (seg[0] <= ent.start_char < seg[1]) or not self._is_place(ent):
+                continue
+            if skip[0] <= ent.start_char < skip[1]:
                 continue
             name = self._place_name(ent)
             if ent_mod.fold(name) in exclude:
@@ -717,6 +734,8 @@ class ClaimExtractor:
                 flow.mover_token = obj
                 flow.mover = obj.lemma_.lower() if obj is not None else ""
             else:
+                if subj is None and verb.dep_.startswith("acl") and verb.head.pos_ in {"NOUN", "PROPN"}:
+                    subj = verb.head  # "le TER, parti de Clermont-Ferrand à destination de Nîmes, …"
                 if subj is not None:
                     flow.mover_token = subj
                     flow.mover = self._mover_name(subj)
@@ -883,7 +902,7 @@ class ClaimExtractor:
             label = self._label(info, q)
             if q.unit in _MONEY:
                 # What a sum measures: "un chiffre d'affaires de 1,2 milliard", "une perte de 48 M€"
-                complement = self._concept_before(q) or self._concept_after(q) or complement
+                complement = self._concept_before(q, through_a=False) or self._concept_after(q) or complement
             if q.unit in _MONEY or q.unit == "%":
                 complement = complement or (label if label[:1].islower() else "")
             if q.unit == "%" and not complement:
@@ -930,7 +949,11 @@ class ClaimExtractor:
                 )
             before = self.text[max(info.span.start_char, q.start - 24):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) else ""
-            if re.search(r"\bsur\s+(?:les\s+|un\s+total\s+de\s+|l['’]ensemble\s+des\s+)?(?:quelque\s+)?$", before, re.I):
+            if re.search(r"\bsur\s+(?:les\s+|un\s+total\s+de\s+|l['’]ensemble\s+des\s+)?(?:quelque\s+)?$", before, re.I) or re.search(
+                r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent)\w*)\s+(?:des|d['’]entre\s+les)\s+$",
+                before,
+                re.I,
+            ):
                 scope = "base"  # "89 sièges sur les 226 attribués": 226 is what the figure is out of
             elif unit == "an" and re.search(r"(?:^|\s)[àa]\s+$", before):
                 scope = "age-at"  # "lancé en Ligue 1 à 19 ans": an age at a past event
@@ -941,7 +964,7 @@ class ClaimExtractor:
                 value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
             else:
                 value = _fmt_number(q.value)
-            if q.unit == "%" and not complement and pred is not None:
+            if (q.unit == "%" or q.unit in _MONEY) and not complement and pred is not None:
                 # "Le taux de participation s'établit à 61,4 %" / "L'abstention atteint 38,6 %"
                 subj = self._subject_token(pred)
                 if subj is not None and subj.pos_ == "NOUN":
