@@ -58,6 +58,12 @@ _PLACE_NOUNS = frozenset({
     "état", "île", "quartier", "arrondissement", "agglomération", "métropole", "territoire", "zone", "secteur",
     "site", "usine", "station", "port", "aéroport", "gare", "hôpital", "douar", "localité", "bourg", "capitale",
 })
+# Verbs that give the level of their subject: "X atteint / s'établit à / progresse à N".
+_LEVEL_VERBS = frozenset({
+    "être", "atteindre", "établir", "élever", "progresser", "reculer", "augmenter", "baisser", "passer",
+    "représenter", "totaliser", "dépasser", "grimper", "chuter", "bondir", "s'établir", "culminer", "plafonner",
+    "stagner", "croître", "diminuer", "rester", "demeurer", "afficher", "ressortir",
+})
 _MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 _DISTANCES = frozenset({"km", "m", "mile", "mille"})
 _FRAME_OPENER = re.compile(r"(?:au|aux|à|a|dans|en|lors|pendant|après|avant|depuis|sur)\s", re.I)
@@ -964,8 +970,9 @@ class ClaimExtractor:
                 value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
             else:
                 value = _fmt_number(q.value)
-            if (q.unit == "%" or q.unit in _MONEY) and not complement and pred is not None:
-                # "Le taux de participation s'établit à 61,4 %" / "L'abstention atteint 38,6 %"
+            if (q.unit == "%" or q.unit in _MONEY) and not complement and pred is not None and pred.lemma_.lower() in _LEVEL_VERBS:
+                # "Le taux de participation s'établit à 61,4 %", "Le bénéfice progresse à 312 M€":
+                # the subject of a verb of level is what the figure measures
                 subj = self._subject_token(pred)
                 if subj is not None and subj.pos_ == "NOUN":
                     complement = self._compound_noun(subj)
