@@ -335,7 +335,7 @@ def _date_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict
                 f"{a.doc_id} dates the event ({what}) to {a.value}; {b.doc_id} to {b.value}"
                 f" — {_gap_words(a.value, b.value)} apart"
             )
-            topic = f"{cls} · {a.predicate or b.predicate} · {_common(a.entities, b.entities)}"
+            topic = " · ".join(p for p in (cls, a.predicate or b.predicate, _common(a.entities, b.entities)) if p)
             out.append(_Conflict("date", a, b, _date_severity(a.value, b.value), explanation, topic))
     return out
 
