@@ -55,7 +55,7 @@ class Context:
     published: dict[str, str | None]
     story: dict[str, int]
     # The figures of each sentence, (unit, value) by (doc_id, sent_start): two sentences that give
-    # the same other figure ("dix-neuf minutes après") tell of the same event.
+    # the same other figure ("vingt-trois minutes plus tard") tell of the same event.
     figures: dict[tuple[str, int], frozenset[tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -200,7 +200,7 @@ _NO_FIGURE = re.compile(r"^(?:plusieurs|quelques|nombreux|nombreuses|de\s+nombre
 @lru_cache(maxsize=1)
 def measure_units() -> frozenset[str]:
     """Canonical measure units (resources/units.tsv): "jour", "km", "%" — what a measure is of is
-    said by its complement ("trois jours de deuil"), unlike a counted noun."""
+    said by its complement ("deux jours de fermeture"), unlike a counted noun."""
     from importlib import resources
 
     text = resources.files("claimcheck.resources").joinpath("units.tsv").read_text(encoding="utf-8")
@@ -291,7 +291,7 @@ _MINOR_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", 
 
 
 def same_holder(a: str, b: str) -> bool:
-    """The same named holder, also as an acronym and its expansion ("AD" / "Alliance démocratique")."""
+    """The same named holder, also as an acronym and its expansion ("PCF" / "Parti communiste français")."""
     fa, fb = ent_mod.fold(a), ent_mod.fold(b)
     if ent_mod.same_entity(a, b) or fa == fb:
         return True
@@ -306,7 +306,7 @@ def same_holder(a: str, b: str) -> bool:
 
 
 def _start_of_open(value: str) -> str:
-    """A figure dated "dès mardi soir" / "depuis mardi" held at that date (its start)."""
+    """A figure dated "dès lundi soir" / "depuis lundi" held at that date (its start)."""
     return value[:-3] if value.endswith("/..") else value
 
 
@@ -374,12 +374,12 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
     if ca and cb and not (ca & cb):
         return no
     if a.scope != b.scope or a.scope in {"base", "age-at"}:
-        return no  # a part ("dont 35 % dans le primaire") is not the whole; a base is no claim
+        return no  # a part ("dont 40 % dans les hôpitaux") is not the whole; a base is no claim
     if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
         return no  # a turnout is not an abstention rate
     sa, sb = a.subject, b.subject
     if sa[:1].isupper() and sb[:1].isupper() and not same_holder(sa, sb):
-        return no  # "l'AD obtient 89 sièges" / "Chega en obtient 60": two holders, two facts
+        return no  # "le SPD obtient 120 sièges" / "les Verts en obtiennent 85": two holders, two facts
     place_ok, place_shared = places_compatible(a, b)
     if not place_ok and not (_set_side_by_side(a, b) and not (a.place and b.place)):
         return no
@@ -391,7 +391,7 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
         return no
     src_ok, src_shared = sources_compatible(a, b)
     subject_shared = bool(a.subject) and ent_mod.fold(a.subject) == ent_mod.fold(b.subject)
-    # Another figure of another kind given alike by both sentences ("dix-neuf minutes après") ties
+    # Another figure of another kind given alike by both sentences ("vingt-trois minutes plus tard") ties
     # them; one of the same kind may just belong to another holder of an enumeration.
     shared_figures = ctx.figures.get((a.doc_id, a.sent_start), frozenset()) & ctx.figures.get((b.doc_id, b.sent_start), frozenset())
     figure_shared = any(unit not in {a.unit, b.unit} for unit, _ in shared_figures)
@@ -403,7 +403,7 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
             anchored = True
     if a.doc_id == b.doc_id:
         # Inside one article, the same verb or the same thing counted ties two figures too
-        # ("trois jours de deuil décrétés" / "a décrété un deuil de cinq jours").
+        # ("deux jours de fermeture décidés" / "a décidé une fermeture de quatre jours").
         same_verb = bool(a.predicate) and a.predicate == b.predicate and a.predicate not in _LIGHT_VERBS
         anchored = anchored or concept_shared or same_verb
     if not src_ok:
@@ -411,15 +411,15 @@ def align_quantities(a: Claim, b: Claim, ctx: Context) -> Alignment:
         return Alignment(a.doc_id == b.doc_id, True, sources_differ=True)
     if not anchored:
         # Across articles a concrete anchor is required; inside one article, at least the same kind
-        # of event ("2 morts" in the key points, "a coûté la vie à une personne" in the body).
+        # of event ("3 morts" in the key points, "a coûté la vie à un cycliste" in the body).
         if a.doc_id != b.doc_id or not (ca & cb & _COUNT_EVENTS):
             return no
     return Alignment(True, anchored)
 
 
 def _set_side_by_side(a: Claim, b: Claim) -> bool:
-    """Two sources' counts set side by side in one paragraph ("8 800 manifestants à Nantes selon la
-    préfecture. Les syndicats en revendiquent 25 000."): they share the paragraph's frame, so a place
+    """Two sources' counts set side by side in one paragraph ("6 300 manifestants à Nantes selon la
+    préfecture. Les syndicats en revendiquent 22 000."): they share the paragraph's frame, so a place
     written with one figure only is the place of both."""
     return (
         a.doc_id == b.doc_id and a.paragraph == b.paragraph and bool(a.source and b.source)
@@ -479,7 +479,7 @@ def align_dates(a: Claim, b: Claim) -> bool:
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
         return False
     ea, eb = _split(a.entities), _split(b.entities)
-    # "le Conseil de sécurité de l'ONU" belongs to "l'ONU": a name ending with another counts as it
+    # "la Commission de l'Union africaine" belongs to "l'Union africaine": a name ending with another counts as it
     ea |= {y for x in ea for y in eb if x.endswith(" " + y)}
     eb |= {x for y in eb for x in ea if y.endswith(" " + x)}
     # The actor is a shared name, or — when the model found no name — the same subject doing the
@@ -492,7 +492,7 @@ def align_dates(a: Claim, b: Claim) -> bool:
     )
     if not (ea & eb) and not same_clause:
         return False
-    # What was sent, given or hit must be the same thing ("conteneurs" vs "armes" of another war).
+    # What was sent, given or hit must be the same thing ("camions" vs "médicaments" of another convoy).
     lex = lexicon_mod.load()
     moving = {"transfer", "receive"}
     if event_classes(a) & moving and event_classes(b) & moving and a.object and b.object:
@@ -500,8 +500,8 @@ def align_dates(a: Claim, b: Claim) -> bool:
             return False
     if (a.origin or a.destination) and (b.origin or b.destination) and reversed_flow(a, b):
         return False
-    # Only two named subjects that differ tell of different events ("Kim" visits, "Poutine" visits),
-    # or two different event nouns ("une réplique" vs "le séisme").
+    # Only two named subjects that differ tell of different events ("Scholz" visits, "Macron" visits),
+    # or two different event nouns ("une inondation" vs "l'orage").
     sa, sb = a.subject, b.subject
     if sa and sb and sa[:1].isupper() and sb[:1].isupper() and not same_holder(sa, sb):
         return False

@@ -52,7 +52,7 @@ _ANAPHORIC_TIME = re.compile(
     r"\b(?:à\s+ce\s+moment(?:-là)?|à\s+cette\s+(?:heure|date|époque)(?:-là)?|ce\s+jour-là|à\s+ce\s+stade|entre-temps|depuis\s+lors)\b",
     re.I,
 )
-# Nouns that stand for a place when they are the subject ("la province d'Al Haouz, qui concentre …").
+# Nouns that stand for a place when they are the subject ("la région de Murcie, qui concentre …").
 _PLACE_NOUNS = frozenset({
     "province", "région", "département", "commune", "ville", "village", "pays", "canton", "district", "comté",
     "état", "île", "quartier", "arrondissement", "agglomération", "métropole", "territoire", "zone", "secteur",
@@ -124,11 +124,11 @@ class ClaimExtractor:
         self.lines = split_lines(self.text)
         self._line_starts = [line.start for line in self.lines]
         # Words the article writes as lowercase common nouns ("la tempête"), to tell "Tempête
-        # Ciaran" in a title from a two-word name.
+        # Xynthia" in a title from a two-word name.
         self._common = frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
         self.resolver = ent_mod.EntityResolver()
         for ent in doc.ents:
-            if ent.label_ == "PER":  # "Poutine" → "Vladimir Poutine"; never "Vierzon" → "usine de Vierzon"
+            if ent.label_ == "PER":  # "Scholz" → "Olaf Scholz"; never "Dijon" → "usine de Dijon"
                 self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
@@ -142,7 +142,7 @@ class ClaimExtractor:
         return self.lines[i] if i >= 0 else None
 
     def _appositive_names(self) -> dict[str, str]:
-        """Common nouns the article names once ("la tempête Ciaran", "le président Macron"), so that a
+        """Common nouns the article names once ("la tempête Xynthia", "le président Macron"), so that a
         later "la tempête" can stand for the name."""
         names: dict[str, str] = {}
         for ent in self.doc.ents:
@@ -181,7 +181,7 @@ class ClaimExtractor:
 
     def _single_casualties(self, found: Sequence[QuantityMatch]) -> list[QuantityMatch]:
         """"une personne", "une victime" count one person when the sentence tells of deaths or
-        injuries ("la tempête a coûté la vie à une personne"); elsewhere "un"/"une" is an article."""
+        injuries ("l'avalanche a coûté la vie à une personne"); elsewhere "un"/"une" is an article."""
         from claimcheck.normalize.types import QuantityMatch
 
         taken = {q.num_start for q in found}
@@ -284,12 +284,12 @@ class ClaimExtractor:
         """Canonical name of a place mention; a named square or coast keeps its common noun."""
         name = _name_part(ent, self._common)
         if name.start > ent.start and name.text[:1].isupper() and ent[0].lemma_.lower() not in _NAMED_PLACE_HEADS:
-            return ent_mod.canonical(name.text)  # "l'usine de Vierzon" → Vierzon
+            return ent_mod.canonical(name.text)  # "l'usine de Dijon" → Dijon
         if ent.start > 0:
             head = self.doc[ent.start - 1]
             if head.text in {"de", "d'", "d’", "du", "des"} and ent.start > 1:
                 noun = self.doc[ent.start - 2]
-                # "la place de la Nation" names a site; "les rues de Lyon" is just Lyon.
+                # "la place de la Nation" names a site; "les rues de Rennes" is just Rennes.
                 if noun.lemma_.lower() in _NAMED_PLACE_HEADS and "Plur" not in noun.morph.get("Number"):
                     return f"{noun.text} {head.text}{'' if head.text.endswith(('’', chr(39))) else ' '}{ent.text}"
         first = ent[0].lemma_.lower()
@@ -298,7 +298,7 @@ class ClaimExtractor:
         return ent_mod.canonical(ent.text)
 
     def _frame_place(self, info: _SentInfo) -> str:
-        """A place framing the whole sentence: "À Grenoble, …", "Grenoble : …", "Dans la capitale, …"."""
+        """A place framing the whole sentence: "À Rennes, …", "Rennes : …", "Dans la capitale, …"."""
         sent = info.span
         head_text = sent.text.lstrip("•·-–—* \t")
         m = re.match(r"(?:(?:[àa]|au|aux|dans|en|sur)\s+(?:la\s+|le\s+|les\s+|l['’])?)?([^,:;]{2,60}?)\s*[,:]", head_text, re.I)
@@ -311,7 +311,7 @@ class ClaimExtractor:
             return "capitale"
         prepositional = bool(re.match(r"(?:[àa]|au|aux|dans|en|sur|chez)\s", head_text, re.I))
         if not prepositional and not (head_text[m.end() - 1] == ":" and len(phrase.split()) <= 4):
-            return ""  # "Une coalition avec l'IL, forte de …" is no frame; "Grenoble : 55 000" is
+            return ""  # "Une coalition avec les Verts, forte de …" is no frame; "Rennes : 12 000" is
         offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
         scoped = bool(re.match(r"(?:[àa]|au|aux|dans|chez)\s", head_text, re.I))
         for ent, canonical in info.entities:
@@ -319,7 +319,7 @@ class ClaimExtractor:
                 if self._is_place(ent):
                     return self._place_name(ent)
                 if scoped and ent.label_ in {"ORG", "MISC"}:
-                    return canonical  # "À la SNCF, …", "Dans l'Éducation nationale, …": the figure's scope
+                    return canonical  # "À la RATP, …", "Dans les hôpitaux publics, …": the figure's scope
         return ""
 
     def _segments(self, info: _SentInfo) -> list[tuple[int, int]]:
@@ -343,7 +343,7 @@ class ClaimExtractor:
         return bounds
 
     def _counted(self, q: QuantityMatch, sent: Span) -> tuple[Token | None, str]:
-        """The noun a quantity counts ("conteneurs") and its complement ("d'armes" → "arme")."""
+        """The noun a quantity counts ("camions") and its complement ("de bois" → "bois")."""
         span = self._tokens(q.num_start, q.end)
         if span is None:
             return None, ""
@@ -358,7 +358,7 @@ class ClaimExtractor:
             if tok.lower_ in {"de", "d'", "d’", "des"} or (
                 tok.lower_.endswith("ment") and (tok.pos_ == "ADV" or before_casualty)
             ) or (tok.pos_ == "ADJ" and tok.lower_ not in _CASUALTY_WORDS and i + 1 < sent.end and self.doc[i + 1].pos_ == "NOUN"):
-                # "les trois premières voitures", "deux nouvelles journées": an adjective before the noun
+                # "les deux premières équipes", "trois nouvelles séances": an adjective before the noun
                 # "trois grièvement blessés": a degree adverb (whatever its tag) between a figure and its noun
                 i += 1
                 steps += 1
@@ -375,15 +375,15 @@ class ClaimExtractor:
         return None, ""
 
     def _concept_before(self, q: QuantityMatch, *, through_a: bool = True) -> str:
-        """The noun a figure is the value of, written before it: "une magnitude de 5,9", "un chiffre
-        d'affaires de 1,2 milliard", "une perte nette de près de 50 millions"."""
+        """The noun a figure is the value of, written before it: "une magnitude de 3,7", "un chiffre
+        d'affaires de 3,4 milliards", "une perte nette de près de 35 millions"."""
         span = self._tokens(q.start, q.end)
         if span is None or span.start == 0:
             return ""
         i = span.start - 1
         if self.doc[i].lower_ not in ({"de", "d'", "d’", "à"} if through_a else {"de", "d'", "d’"}):
             if self.doc[i].pos_ == "NOUN" and self.doc[i].lemma_.lower() in self.lex.measure_before:
-                return self.doc[i].lemma_.lower()  # "magnitude 4,9"
+                return self.doc[i].lemma_.lower()  # "magnitude 3,7"
             return ""
         i -= 1
         while i >= 0 and self.doc[i].pos_ == "ADJ":
@@ -393,7 +393,7 @@ class ClaimExtractor:
         return self._compound_noun(self.doc[i])
 
     def _concept_after(self, q: QuantityMatch) -> str:
-        """…or after it: "1 200 millions d'euros de chiffre d'affaires"."""
+        """…or after it: "3 400 millions d'euros de chiffre d'affaires"."""
         span = self._tokens(q.start, q.end)
         if span is None:
             return ""
@@ -418,13 +418,13 @@ class ClaimExtractor:
         return lemma
 
     def _distance_reference(self, q: QuantityMatch) -> str:
-        """The landmark a distance is measured from: "à 72 km au sud-ouest de Marrakech"."""
+        """The landmark a distance is measured from: "à 35 km au nord-est de Grenade"."""
         m = re.match(r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’])\s*(?:la\s+|le\s+|l['’])?([A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
         return m.group(1) if m else ""
 
     def _predicate(self, token: Token, *, include_self: bool = False) -> Token | None:
         """The verb or event noun that governs a token (a few steps up the tree); with
-        `include_self`, the token itself may be the event noun ("la suppression de 287 postes")."""
+        `include_self`, the token itself may be the event noun ("la suppression de 95 postes")."""
         cur = token
         for _ in range(5):
             if cur.is_punct and cur.text not in {"%", "‰"}:
@@ -444,7 +444,7 @@ class ClaimExtractor:
         kids = list(pred.children)
         if any(k.lower_ in _NEGATIONS and k.lower_ not in {"ne", "n'", "n’"} and k.dep_.startswith("advmod") for k in kids):
             return "negated"
-        # "n'a quasiment pas progressé": the "pas" may hang on the adverb before the verb
+        # "n'a presque pas baissé": the "pas" may hang on the adverb before the verb
         near = pred.doc[max(pred.sent.start, pred.i - 4):pred.i]
         if any(t.lower_ in {"n'", "n’", "ne"} for t in near) and any(t.lower_ in {"pas", "jamais", "guère", "nullement"} for t in near):
             return "negated"
@@ -470,7 +470,7 @@ class ClaimExtractor:
         return _join(toks)
 
     def _source(self, q_span: tuple[int, int], seg: tuple[int, int], pred: Token | None, paragraph_source: str) -> str:
-        """Who gives the figure: "selon X", "pour X", "X 3,5 millions", or the subject of a reporting verb."""
+        """Who gives the figure: "selon X", "pour X", "X 2,1 millions", or the subject of a reporting verb."""
         seg_text = self.text[seg[0]:seg[1]]
         m = _SOURCE_PREP.search(seg_text)
         if m:
@@ -483,7 +483,7 @@ class ClaimExtractor:
             np = _clean_np(re.split(r"[,;:.()]|\s(?:et|qui|dont)\s", after[m.end():])[0])
             if np and (ent_mod.source_class(np) or np[:1].isupper()):
                 return np
-        # "la CGT 3,5 millions", "les syndicats, 60 %": a source noun right before the figure.
+        # "la CFTC 2,1 millions", "les syndicats, 45 %": a source noun right before the figure.
         np_before = self._np_before(q_span[0], seg[0])
         if np_before and ent_mod.source_class(np_before):
             return np_before
@@ -504,14 +504,14 @@ class ClaimExtractor:
                         return self._np_text(cur.head, 5)
                     ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
                     if ent is not None and ent.start_char >= subj.sent.start_char and len(ent) <= 6:
-                        # A name the parser split in two subjects ("Croissant" and "Rouge") is one source.
+                        # A name the parser split in two subjects ("Amnesty" and "International") is one source.
                         return _clean_np(_name_part(ent, self._common).text)
                     return self._np_text(subj, 6)
             if cur.head is cur:
                 break
             cur = cur.head
         # A figure in a paragraph that names its source goes on quoting it ("Le décompte officiel.
-        # Le ministère a recensé … C'est un peu plus que le 31 janvier (1,271 million)").
+        # Le ministère a recensé … C'est un peu moins que le 12 octobre (845 000)").
         return paragraph_source
 
     def _np_before(self, char: int, floor: int) -> str:
@@ -543,12 +543,12 @@ class ClaimExtractor:
 
     def _event_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
         if _ANAPHORIC_TIME.search(self.text[info.span.start_char:anchor]):
-            return "?"  # "À ce moment-là, 4 200 hectares": dated by another sentence, unknown here
+            return "?"  # "À ce moment-là, 900 hectares": dated by another sentence, unknown here
         return self._written_date(info, window, anchor)
 
     def _opening_apposition(self, info: _SentInfo) -> tuple[int, int]:
-        """An opening participial phrase describes the subject, not the figure: "Fondé en 1962 à
-        Villeurbanne, le groupe emploie 18 400 salariés" (neither 1962 nor Villeurbanne is the
+        """An opening participial phrase describes the subject, not the figure: "Fondé en 1975 à
+        Annecy, le groupe emploie 6 200 salariés" (neither 1975 nor Annecy is the
         figure's date or place)."""
         sent = info.span
         first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -559,7 +559,7 @@ class ClaimExtractor:
 
     def _written_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
         """The date of the event a figure belongs to: one in its own clause, else the nearest one
-        written before it in the sentence ("Le 31 janvier, … avait réuni 1,27 million")."""
+        written before it in the sentence ("Le 12 octobre, … avait réuni 845 000")."""
         skip = self._opening_apposition(info)
         dates = [d for d in info.dates if not (skip[0] <= d.start < skip[1])]
         inside = [d for d in dates if window[0] <= d.start < window[1]]
@@ -568,7 +568,7 @@ class ClaimExtractor:
             return ""
         best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
         if re.match(r"depuis\b", self.text[best.start:best.end], re.I):
-            return ""  # "3 400 hectares brûlés depuis mardi": a total as of publication, not of mardi
+            return ""  # "650 hectares brûlés depuis lundi": a total as of publication, not of lundi
         return best.value
 
     def _places(
@@ -596,8 +596,8 @@ class ClaimExtractor:
         return "; ".join(dict.fromkeys(found))
 
     def _subject_place(self, pred: Token | None, exclude: set[str]) -> str:
-        """A place that is the subject of the figure's verb: "la province d'Al Haouz, qui concentre
-        … 1 684 morts", "Le Finistère est le département le plus touché (286 000 foyers)"."""
+        """A place that is the subject of the figure's verb: "la région de Murcie, qui concentre
+        … 312 morts", "Le Var est le département le plus touché (95 000 foyers)"."""
         verb = pred
         for _ in range(3):
             if verb is None or verb.pos_ == "VERB" or verb.head is verb:
@@ -609,7 +609,7 @@ class ClaimExtractor:
         if subj is None:
             return ""
         if subj.pos_ == "NOUN" and subj.lemma_.lower() not in _PLACE_NOUNS:
-            return ""  # "le natif de Cannes percevra …": a birthplace is not where the figure holds
+            return ""  # "le natif de Besançon percevra …": a birthplace is not where the figure holds
         ids = {t.i for t in subj.subtree if abs(t.i - subj.i) <= 4}
         for ent in self.doc.ents:
             if ent.start in ids and self._is_place(ent):
@@ -619,13 +619,13 @@ class ClaimExtractor:
         return ""
 
     def _is_place(self, ent: Span) -> bool:
-        """A place mention: a known place, a named site ("île de Batz"), or a proper noun the model
+        """A place mention: a known place, a named site ("île de Ré"), or a proper noun the model
         calls a location — not a storm, a ministry or a capitalised adverb."""
         if ent.label_ != "LOC" or ent_mod.fold(ent.text) in self._movers:
             return False
         name = _name_part(ent, self._common)
         if name.start > ent.start and name.text[:1].isupper() and ent[0].lemma_.lower() not in _NAMED_PLACE_HEADS:
-            ent = name  # "l'usine de Vierzon": the town is the place
+            ent = name  # "l'usine de Dijon": the town is the place
         entry = ent_mod.lookup(ent.text) if hasattr(ent_mod, "lookup") else None
         if entry:
             types = {e.type for e in entry} if isinstance(entry, (list, tuple)) else {getattr(entry, "type", "")}
@@ -636,7 +636,7 @@ class ClaimExtractor:
         if first.lemma_.lower() in _NAMED_PLACE_HEADS:
             return True
         if len(ent) == 1 and first.text.isupper() and len(first.text) <= 5:
-            return False  # "(IL)", "PS": an acronym the gazetteer does not know is a party or a body
+            return False  # "(UDI)", "PRG": an acronym the gazetteer does not know is a party or a body
         return first.text[:1].isupper() and first.pos_ in {"PROPN", "NOUN"} and not (first.i == ent.sent.start and first.pos_ == "NOUN" and len(ent) == 1)
 
     def _in_date(self, token: Token) -> bool:
@@ -644,8 +644,8 @@ class ClaimExtractor:
 
     # ---------------------------------------------------------------- flows
     def _endpoint(self, span_tokens: Sequence[Token], *, keep_city: bool = False) -> str:
-        """Canonical name of a flow's endpoint: "Moscou" → Russie, "aux Russes" → Russie,
-        "les côtes bretonnes" → Bretagne, "le régime nord-coréen" → Corée du Nord."""
+        """Canonical name of a flow's endpoint: "Berlin" → Allemagne, "aux Allemands" → Allemagne,
+        "les côtes vendéennes" → Vendée, "le régime iranien" → Iran."""
         toks = list(span_tokens)
         while toks and toks[0].pos_ in {"DET", "ADP"}:
             toks = toks[1:]
@@ -657,7 +657,7 @@ class ClaimExtractor:
         if keep_city:
             city = ent_mod.place_of(text)
             if city and ent_mod.fold(city) == ent_mod.fold(text):
-                return city  # a move from Lisbon to Porto stays between cities, not "Portugal"
+                return city  # a move from Hamburg to Munich stays between cities, not "Allemagne"
         name = ent_mod.canonical(text)
         if ent_mod.fold(name) != ent_mod.fold(text):
             return name
@@ -702,8 +702,8 @@ class ClaimExtractor:
                     if kind in {"move", "receive"} or lemma in {"partir", "venir"}:
                         flow.origins.append(name)
                     elif _attached_to(toks, verb) or self._before_destination(toks, places[k + 1:]):
-                        # "envoyées de l'Algérie": a place the verb itself takes with "de" is where
-                        # the goods left (a "de" inside a noun phrase, "le blé d'Ukraine", is not),
+                        # "envoyées de l'Espagne": a place the verb itself takes with "de" is where
+                        # the goods left (a "de" inside a noun phrase, "le café d'Éthiopie", is not),
                         # and so is "de X" right before "vers Y", wherever the parser hung it.
                         flow.origins.append(name)
                 elif prep in {"à", "a", "au", "aux", "en"}:
@@ -741,7 +741,7 @@ class ClaimExtractor:
                 flow.mover = obj.lemma_.lower() if obj is not None else ""
             else:
                 if subj is None and verb.dep_.startswith("acl") and verb.head.pos_ in {"NOUN", "PROPN"}:
-                    subj = verb.head  # "le TER, parti de Clermont-Ferrand à destination de Nîmes, …"
+                    subj = verb.head  # "le bus, parti de Limoges à destination de Poitiers, …"
                 if subj is not None:
                     flow.mover_token = subj
                     flow.mover = self._mover_name(subj)
@@ -762,7 +762,7 @@ class ClaimExtractor:
         )
 
     def _is_place_like(self, token: Token) -> bool:
-        """A state, a region, a city or a people ("les Russes", "le régime nord-coréen") — what a
+        """A state, a region, a city or a people ("les Allemands", "le régime iranien") — what a
         transfer leaves or reaches; not a person."""
         if token.ent_type_ == "PER":
             return False
@@ -792,7 +792,7 @@ class ClaimExtractor:
         """Place phrases in a verb's clause with the preposition written before each."""
         clause = {t.i for t in verb.subtree}
         # Nested clauses keep their own phrases, except "pour rejoindre X" which completes this one;
-        # so do relative clauses ("…, où des rafales sont attendues sur la côte").
+        # so do relative clauses ("…, où des averses sont attendues sur la côte").
         for t in verb.subtree:
             if t is verb:
                 continue
@@ -812,7 +812,7 @@ class ClaimExtractor:
                 tail = [t for t in tail if t.i - tok.i <= 4]
                 if any(t.pos_ in {"PROPN", "ADJ"} for t in tail[1:]):
                     candidates.append(tail)
-        # A place never runs into a date ("la place de la République samedi après-midi" as one
+        # A place never runs into a date ("la place du Capitole dimanche matin" as one
         # entity): cut a candidate at the first token of a date expression.
         candidates = [c[: next((k for k, t in enumerate(c) if self._in_date(t)), len(c))] for c in candidates]
         candidates = [c for c in candidates if c]
@@ -825,23 +825,23 @@ class ClaimExtractor:
                 last_toks, last_prep = phrases[-1]
                 gap = self.text[last_toks[-1].idx + len(last_toks[-1].text):toks[0].idx]
                 if last_prep and _COORDINATED.fullmatch(gap):
-                    # "en direction de la Normandie puis des Hauts-de-France": the same role again
+                    # "en direction de la Bourgogne puis des Vosges": the same role again
                     phrases.append((toks, last_prep))
                     continue
             opening = self.text[sent.start_char:toks[0].idx]
             if toks[0].idx < verb.idx and re.fullmatch(r"\W*(?:[àa]|au|aux|en|dans|sur)\s+(?:la\s+|le\s+|les\s+|l['’])?", opening, re.I) and "," in self.text[toks[-1].idx:verb.idx]:
-                continue  # "À Lyon, 300 personnes ont été évacuées": where it happened, not where they went
+                continue  # "À Dijon, 120 personnes ont été évacuées": where it happened, not where they went
             between = self.text[min(verb.idx, toks[0].idx):max(verb.idx, toks[0].idx)]
             if re.search(r"(?:^|[\s,])(?:avec|sans|selon|malgré)\s", between):
-                continue  # "…, avec des rafales de 207 km/h à la pointe du Raz": not where it went
+                continue  # "…, avec des vagues de 8 m au cap Ferret": not where it went
             before = self.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
             m = _DIRECTION_BEFORE.search(before)
             prep = re.sub(r"\s+(?:l['’]|la|le|les)$", "", m.group("prep")) if m else ""
             if _RELATIVE_POSITION.search(before):
-                prep = ""  # "au sud-ouest de Marrakech": where it lies, not where it went
+                prep = ""  # "au nord-est de Grenade": where it lies, not where it went
             site = _SITE_OF.search(before)
             if site and prep.lower() in {"de", "du", "des", "d'", "d’"}:
-                prep = site.group("prep")  # "vers son usine de Wrocław": the direction governs the site
+                prep = site.group("prep")  # "vers son usine de Brno": the direction governs the site
             phrases.append((toks, prep.strip()))
         return phrases
 
@@ -874,7 +874,7 @@ class ClaimExtractor:
             unit = q.unit or ""
             measure_tok = None
             if q.unit and q.unit != "%" and q.unit not in _MONEY:
-                # "trois jours de deuil", "21 mètres de haut": the unit is the anchor, the noun after
+                # "deux jours de fermeture", "14 mètres de haut": the unit is the anchor, the noun after
                 # it says what is measured
                 span = self._tokens(q.num_start, q.end)
                 measure_tok = span[-1] if span is not None and len(span) else None
@@ -895,24 +895,24 @@ class ClaimExtractor:
             if not unit and counted_tok is None:
                 before = self._concept_before(q)
                 if before in self.lex.measure_before:
-                    unit = before  # "une réplique de magnitude 4,9", "un taux de 12 %"
+                    unit = before  # "une secousse de magnitude 3,7", "un taux de 12 %"
             if counted_tok is not None and not q.unit and unit:
-                # "emplois indirects", "blessés graves": a subset of what the bare noun counts
+                # "emplois saisonniers", "blessés légers": a subset of what the bare noun counts
                 restrict = sorted({c.lemma_.lower() for c in counted_tok.children if c.dep_ == "amod" and c.lemma_.lower() in self.lex.restrictive})
                 if restrict:
                     unit = " ".join([unit, *restrict])
             if not complement and (not q.unit or measure_tok is not None):
                 before = self._concept_before(q)
                 if before and before not in self.lex.measure_before:
-                    complement = before  # "un deuil national de cinq jours": five days of mourning
+                    complement = before  # "une fermeture administrative de quatre jours": four days of closure
             label = self._label(info, q)
             if q.unit in _MONEY:
-                # What a sum measures: "un chiffre d'affaires de 1,2 milliard", "une perte de 48 M€"
+                # What a sum measures: "un chiffre d'affaires de 3,4 milliards", "une perte de 27 M€"
                 complement = self._concept_before(q, through_a=False) or self._concept_after(q) or complement
             if q.unit in _MONEY or q.unit == "%":
                 complement = complement or (label if label[:1].islower() else "")
             if q.unit == "%" and not complement:
-                complement = self._concept_before(q)  # "une participation de près de 62 %"
+                complement = self._concept_before(q)  # "une participation de près de 57 %"
             reference = ""
             if q.unit in _DISTANCES:
                 reference = self._distance_reference(q)
@@ -923,14 +923,14 @@ class ClaimExtractor:
             if counted_tok is not None and not q.unit:
                 units.append((unit, q.value))
             elif q.unit == "%" and counted_tok is not None:
-                complement = counted_tok.lemma_.lower()  # "32,71 % de grévistes": a share of grévistes
-                units.append((complement, None))  # "90 % des foyers" → later bare figures count foyers
+                complement = counted_tok.lemma_.lower()  # "18,4 % de grévistes": a share of grévistes
+                units.append((complement, None))  # "75 % des abonnés" → later bare figures count abonnés
             noun = counted_tok if counted_tok is not None else measure_tok
             anchor = noun if noun is not None else self._first_token(q)
             start_tok = anchor.head if noun is not None and anchor is not None and anchor.head is not anchor else anchor
             pred = self._predicate(start_tok, include_self=True) if start_tok is not None else None
             if noun is not None and (pred is None or pred.is_punct or pred.i == noun.i):
-                # "• 327 postes supprimés": the participle that qualifies the counted noun
+                # "• 140 postes supprimés": the participle that qualifies the counted noun
                 pred = next((c for c in noun.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"), pred)
             seg_text = self.text[seg[0]:seg[1]]
             window = self._window(info, seg, q)
@@ -941,9 +941,9 @@ class ClaimExtractor:
             exclude = {ent_mod.fold(x) for x in ((flow.origins + flow.destinations) if flow else [])}
             exclude |= {ent_mod.fold(w) for w in re.findall(r"[A-ZÉÈ][\w'’-]+", source)} if source else set()
             if reference:
-                exclude.add(ent_mod.fold(reference))  # "à 70 km de Marrakech": a landmark, not the place
+                exclude.add(ent_mod.fold(reference))  # "à 40 km de Grenade": a landmark, not the place
             if counted_tok is not None:
-                exclude.add(ent_mod.fold(counted_tok.text))  # "six Canadair": what is counted is no place
+                exclude.add(ent_mod.fold(counted_tok.text))  # "six hélicoptères": what is counted is no place
             if flow:
                 place = ""  # a transfer's endpoints say where; its "place" would only repeat them
             else:
@@ -960,18 +960,18 @@ class ClaimExtractor:
                 before,
                 re.I,
             ):
-                scope = "base"  # "89 sièges sur les 226 attribués": 226 is what the figure is out of
+                scope = "base"  # "120 sièges sur les 577 attribués": 577 is what the figure is out of
             elif unit == "an" and re.search(r"(?:^|\s)[àa]\s+$", before):
-                scope = "age-at"  # "lancé en Ligue 1 à 19 ans": an age at a past event
+                scope = "age-at"  # "lancé en Top 14 à 20 ans": an age at a past event
             if not scope and prev_part is not None and re.fullmatch(r"[^;.:]*?\bet\s*", self.text[prev_part:q.start]):
-                scope = "part"  # "dont 35,35 % dans le primaire et 30,09 % dans le secondaire"
+                scope = "part"  # "dont 21,5 % dans les collèges et 17,2 % dans les lycées"
             prev_part = q.end if scope else None
             if q.qualifier == "range" or q.vague:
                 value = f"{_fmt_number(q.low)}/{_fmt_number(q.high)}"
             else:
                 value = _fmt_number(q.value)
             if (q.unit == "%" or q.unit in _MONEY) and not complement and pred is not None and pred.lemma_.lower() in _LEVEL_VERBS:
-                # "Le taux de participation s'établit à 61,4 %", "Le bénéfice progresse à 312 M€":
+                # "Le taux de participation s'établit à 58,3 %", "Le bénéfice progresse à 145 M€":
                 # the subject of a verb of level is what the figure measures
                 subj = self._subject_token(pred)
                 if subj is not None and subj.pos_ == "NOUN":
@@ -1012,7 +1012,7 @@ class ClaimExtractor:
         return left, right
 
     def _label(self, info: _SentInfo, q: QuantityMatch) -> str:
-        """The label of a "Label : figure" line (key points, tables): "Salaire : 3,5 M€" → salaire."""
+        """The label of a "Label : figure" line (key points, tables): "Budget : 2,4 M€" → budget."""
         text = info.span.text.lstrip("•·-–—* \t")
         offset = info.span.start_char + len(info.span.text) - len(text)
         m = re.match(r"([^\W\d][^:;,.]{0,40}?)\s*:\s", text)
@@ -1026,11 +1026,11 @@ class ClaimExtractor:
             return ""
         head = nouns[0]
         if head.pos_ == "PROPN" and head.lower_ not in self._common:
-            return head.text  # "AD : 91 sièges": a name
-        return head.lemma_.lower()  # "Salaire : 3,5 M€": what the figure is
+            return head.text  # "SPD : 120 sièges": a name
+        return head.lemma_.lower()  # "Budget : 2,4 M€": what the figure is
 
     def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
-        """The sentence's opening phrase before its first comma ("Au pic de la tempête, …"), when the
+        """The sentence's opening phrase before its first comma ("Au plus fort de la crue, …"), when the
         figure is not in it: it frames every figure of the sentence."""
         text = info.span.text.lstrip("•·-–—* \t")
         cut = text.find(",")
@@ -1080,11 +1080,11 @@ class ClaimExtractor:
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
 
     def _subject_token(self, verb: Token) -> Token | None:
-        """The verb's subject; when the parser took a noun from before a colon ("Arbres couchés,
-        routes coupées : la tempête a traversé …"), the first noun between the colon and the verb."""
+        """The verb's subject; when the parser took a noun from before a colon ("Vitrines brisées,
+        rues bloquées : le cortège a traversé …"), the first noun between the colon and the verb."""
         subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_ == "acl:relcl":
-            return verb.head  # "le séisme qui a frappé …": the antecedent
+            return verb.head  # "l'orage qui a frappé …": the antecedent
         if subj is None or subj.i > verb.i:
             return subj
         colons = [t for t in self.doc[subj.i:verb.i] if t.text == ":"]
@@ -1096,7 +1096,7 @@ class ClaimExtractor:
 
     def _object(self, pred: Token | None) -> str:
         """What the event moves: the subject of a movement ("la tempête" → its name), the object
-        of a transfer ("des armes" → arme)."""
+        of a transfer ("des médicaments" → médicament)."""
         if pred is None:
             return ""
         if pred.lemma_.lower() in self.lex.events.get("move", ()):
@@ -1107,7 +1107,7 @@ class ClaimExtractor:
 
     def _clause_entities(self, info: _SentInfo, pred: Token | None) -> str:
         """The actors of a dated event: the names inside its predicate's clause (for "une rencontre
-        avec les États-Unis en 2019", the United States — not the Russia of the main clause)."""
+        avec le Japon en 2017", Japan — not the Germany of the main clause)."""
         if pred is None:
             return self._sentence_entities(info)
         ids = {t.i for t in pred.subtree}
@@ -1126,7 +1126,7 @@ class ClaimExtractor:
             pred = None
             if anchor is not None and anchor.head is not anchor:
                 head = anchor.head
-                # "le séisme du 8 septembre": the event noun the date completes; otherwise the verb
+                # "l'orage du 14 mai": the event noun the date completes; otherwise the verb
                 opener = self.text[max(0, d.start - 4):d.start].lower()
                 if head.pos_ == "NOUN" and self.lex.event_classes(head.lemma_) and re.search(r"\b(?:du|de|d['’])\s*$", opener):
                     pred = head
@@ -1139,7 +1139,7 @@ class ClaimExtractor:
             if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
                 pred = None
             predicate = _lemma(pred) if pred is not None else ""
-            # Light verbs take their meaning from their noun: "le veto prononcé en mai".
+            # Light verbs take their meaning from their noun: "la décision prise en mai".
             if pred is not None and pred.dep_ in {"acl", "amod"} and pred.head.pos_ == "NOUN":
                 predicate = pred.head.lemma_.lower()
             seg = (info.span.start_char, info.span.end_char)
@@ -1167,7 +1167,7 @@ class ClaimExtractor:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
-        # A movement whose mover is a common noun ("le cortège", "la tempête") gets its own row.
+        # A movement whose mover is a common noun ("le cortège", "la crue") gets its own row.
         quantity_tokens = set()
         for q in info.quantities:
             span = self._tokens(q.start, q.end)
@@ -1179,7 +1179,7 @@ class ClaimExtractor:
             if tok is None or tok.ent_type_:
                 continue
             if any(c.i in quantity_tokens for c in tok.children) or tok.i in quantity_tokens:
-                continue  # a counted mover ("11 000 conteneurs") is carried by its quantity row
+                continue  # a counted mover ("500 camions") is carried by its quantity row
             base = self._base(info, "entity", tok.idx, tok.idx + len(tok.text), flow.mover)
             yield Claim(**base, unit="MOVER", **self._flow_fields(flow, info))
 
@@ -1219,12 +1219,12 @@ def _attached_to(tokens: Sequence[Token], verb: Token) -> bool:
 
 
 def _name_part(ent: Span, common: frozenset[str] = frozenset()) -> Span:
-    """The name in a mention that starts with a common noun: "tempête Ciaran" → "Ciaran" (also
-    "Tempête Ciaran" in a title, when the article writes "tempête" as a common noun elsewhere)."""
+    """The name in a mention that starts with a common noun: "tempête Xynthia" → "Xynthia" (also
+    "Tempête Xynthia" in a title, when the article writes "tempête" as a common noun elsewhere)."""
     i = 0
     while i < len(ent) - 1 and (
         (ent[i].text[:1].islower() and ent[i].pos_ in {"NOUN", "DET"}) or ent[i].lower_ in common
-        or (i and ent[i].pos_ == "ADP")  # "usine de Vierzon" → "Vierzon"
+        or (i and ent[i].pos_ == "ADP")  # "usine de Dijon" → "Dijon"
     ):
         i += 1
     return ent[i:] if i and ent[i].text[:1].isupper() else ent
@@ -1254,9 +1254,9 @@ def _lemma(token: Token) -> str:
 
 
 def _inherited_unit(units: Sequence[tuple[str, float | None]], value: float) -> str:
-    """A bare figure counts what the latest figure of a similar size counted ("8 800 manifestants
-    selon la préfecture, plus de 50 000 selon les syndicats"); magnitudes a thousand times apart
-    ("deux côtés" vs "1,27 million") are not the same kind of count."""
+    """A bare figure counts what the latest figure of a similar size counted ("6 300 manifestants
+    selon la préfecture, plus de 22 000 selon les syndicats"); magnitudes a thousand times apart
+    ("deux côtés" vs "2,4 millions") are not the same kind of count."""
     for unit, other in reversed(units):
         if not unit:
             continue

@@ -36,7 +36,7 @@ class Options:
 
 # ------------------------------------------------------------------------------------- intervals
 def tolerance(claim: Claim) -> float:
-    """Half a unit of the last digit written: "1,27 million" → 5 000; "188" → 0.5; words → 0."""
+    """Half a unit of the last digit written: "3,45 millions" → 5 000; "214" → 0.5; words → 0."""
     value = _float(claim.value)
     m = None
     for m in _NUMBER.finditer(claim.text):
@@ -84,7 +84,7 @@ def twins(a: Claim, b: Claim) -> bool:
 
 
 def distinctive(claim: Claim) -> bool:
-    """A figure specific enough that meeting it twice means the same fact (440 000, 1,271 million)."""
+    """A figure specific enough that meeting it twice means the same fact (615 000, 2,437 millions)."""
     v = _float(claim.value)
     if v is None or claim.qualifier != "eq":
         return False
@@ -137,7 +137,7 @@ _FRAME_FIELDS = ("origin", "destination", "place", "source", "subject", "event_d
 
 def _inherit_frames(pool: list[Claim]) -> list[Claim]:
     """A headline, a heading or a key point restates a figure of its article's body in a few words
-    ("1 000 conteneurs de matériel militaire"): it takes the frame of the body sentence that gives
+    ("500 camions de bois"): it takes the frame of the body sentence that gives
     the same figure, when exactly one body fact matches."""
     from dataclasses import replace
 
@@ -199,7 +199,7 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
 
 def _undatable(pool: Sequence[Claim]) -> set[str]:
     """Undated figures of an article that dates other figures of the same kind differently
-    ("Dès mardi soir, 1 200 hectares …", "Mercredi soir, 4 200 hectares …", "À ce moment-là, 4 200"):
+    ("Dès lundi soir, 300 hectares …", "Mardi soir, 900 hectares …", "À ce moment-là, 900"):
     a running total whose moment is unknown is compared with nothing."""
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in pool:
@@ -246,7 +246,7 @@ def _quantity_conflict(a: Claim, b: Claim, ratio: float) -> _Conflict:
     if "hedged" in {a.modality, b.modality}:
         certainty *= 0.8
     big, small = (a, b) if (_float(a.value) or 0) >= (_float(b.value) or 0) else (b, a)
-    # The factor a reader sees compares the figures as written ("11 000 vs 1 000: 11×").
+    # The factor a reader sees compares the figures as written ("6 000 vs 500: 12×").
     vb, vs = abs(_float(big.value) or 0.0), abs(_float(small.value) or 0.0)
     shown = vb / vs if vs else ratio
     factor = f"{shown:.3g}× more" if math.isfinite(shown) and shown < 10 else f"{shown:.0f}× more"
@@ -463,7 +463,7 @@ def _route(claim: Claim) -> str:
 
 
 def _plural(word: str) -> str:
-    """French plural of a counted noun, for explanations ("conteneur" → "conteneurs")."""
+    """French plural of a counted noun, for explanations ("camion" → "camions")."""
     if not word or not word[-1].isalpha() or word.endswith(("s", "x", "z")) or word[:1].isupper():
         return word
     if word.endswith(("au", "eu")):

@@ -57,7 +57,7 @@ _OPEN = frozenset({"«", "\"", "“", "(", "•", "-", "–", "—"})
 @Language.component("claimcheck_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """Set every sentence start before the parser: after a line break, or after a final punctuation
-    mark followed by a capital, a digit or an opening quote; never elsewhere (so "11 000" or a
+    mark followed by a capital, a digit or an opening quote; never elsewhere (so "7 500" or a
     heading line is never cut in two)."""
     n = len(doc)
     if n < 2:
@@ -69,7 +69,7 @@ def line_breaks(doc: Doc) -> Doc:
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
     final = numpy.isin(orth, [strings[s] for s in _FINAL])
-    # A word glued to its final dot ("… 188 km/h. L'île …") ends a sentence too, unless it is an
+    # A word glued to its final dot ("… 130 km/h. La ville …") ends a sentence too, unless it is an
     # abbreviation ("M.", "av.", a single capital).
     for m in _GLUED_DOT.finditer(text):
         stem = m.group(1).lower().split("/")[-1]

@@ -51,7 +51,7 @@ class Claim:
     sentence: str = ""
     low: float | None = None
     high: float | None = None
-    counted: str = ""  # what the counted thing contains or belongs to ("armes" in "conteneurs d'armes")
+    counted: str = ""  # what the counted thing contains or belongs to ("bois" in "camions de bois")
     subject: str = ""
     predicate: str = ""
     object: str = ""
@@ -63,7 +63,7 @@ class Claim:
     modality: str = "asserted"
     section: str = "body"
     aspect: str = ""  # peak | remaining | forecast | total | change | ''
-    scope: str = ""  # 'part' for "dont 780 000 en Bretagne"
+    scope: str = ""  # 'part' for "dont 45 000 en Alsace"
     event: str = ""  # event classes of the predicate ('death;injury'), from the team's lexicon
     entities: str = ""  # canonical entities of the sentence, '; '-separated (actors of the event)
     paragraph: int = 0

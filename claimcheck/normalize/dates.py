@@ -5,7 +5,7 @@ built from the vocabulary in ``resources/dates_fr.tsv`` and normalized with expl
 dateparser: its answers disagree with the conventions below, e.g. "mercredi" on a Wednesday is a
 week earlier there and "mai dernier" or "ce mardi" give nothing, and the rules are ten times
 faster than a parser call per span). dateparser was also weighed as a fallback on short spans
-the rules leave: the absolute forms it read that the rules did not ("2023/11/02", "le
+the rules leave: the absolute forms it read that the rules did not ("2022/04/05", "le
 14-Juillet") are now rules, and on the rest it guesses wrong ("3 janv. 24" → 1924, "23h" or
 "14 heures" → a time hours away, "87" → 1987 with today's month and day), so it is not used.
 
@@ -18,14 +18,14 @@ Value conventions (``DateMatch.value``):
   1950-01-01 to 1953-12-31; ``'2023-07-13/2023-07-15'`` three days); an open end is ``..``:
   "depuis septembre" → ``'2023-09/..'``, "jusqu'en 2025" / "d'ici 2030" → ``'../2025'``
   (precision ``range``). A week-end is ``'2024-06-15/2024-06-16'`` (``range``).
-- night ``'2023-11-01T20:00/2023-11-02T08:00'`` (precision ``night``).
+- night ``'2022-04-04T20:00/2022-04-05T08:00'`` (precision ``night``).
 - decade ``'1990/1999'`` (``decade``); season ``'2023-06/2023-08'`` (``season``, meteorological).
 - "début/mi/fin" + period keep the period's value and precision ("fin mars" → ``'XXXX-03'``).
 
 Spans (``text[start:end]``): determiners are kept ("le 1er mars", "ce mardi", "la veille"),
 plain prepositions are not ("en mars" → "mars"), words that change the value are ("depuis
 septembre", "du 13 au 15 juillet", "il y a deux jours", "fin 2023"); a clock time after a date is
-left out ("le 2 novembre 2023" in "le 2 novembre 2023 à 12h40").
+left out ("le 5 avril 2022" in "le 5 avril 2022 à 09h15").
 
 Anchoring on the publication date: a day and month without year is the most recent such date
 not after publication (a weekday written next to it may move it to the year where it fits); a
@@ -41,7 +41,7 @@ prévoir vendredi", "prochain rendez-vous : samedi", "se tiendra en mars", "d'ic
 date is the coming one (publication day included, except after "d'ici"); a past cue nearer to
 the date keeps the default ("adopté mardi, le texte sera promulgué"). A bare "le week-end" is
 dated only by such a cue. "un mois de novembre", "chaque mardi" are any such month or day and
-not dates; "sans courant jeudi" is an electric current, not "dans le courant de". A two-digit
+not dates; "sans courant lundi" is an electric current, not "dans le courant de". A two-digit
 year closing a clause after "en", "depuis", "dès" ("même en 87") is the latest such year not
 after publication.
 """
@@ -355,7 +355,7 @@ def _year_for_day(
         chosen = max(earlier) if earlier else None
         if nearest and direction == 0 and rd is not None and chosen is not None:
             # With no tense to go by, a day a few weeks ahead is meant rather than one most of a
-            # year ago ("rendez-vous à Bercy le 18 juin" written on 10 June).
+            # year ago ("rendez-vous à Nantes le 18 juin" written on 10 June).
             later = [y for y in candidates if key(y) > refkey]
             if later:
                 ahead = (date(min(later), month, day) - rd).days
@@ -365,7 +365,7 @@ def _year_for_day(
     if chosen is None:
         return None
     if weekday is not None and date(chosen, month, day).weekday() != weekday:
-        # the weekday written beside the date says which year is meant ("samedi 4 novembre")
+        # the weekday written beside the date says which year is meant ("dimanche 9 avril")
         anchor = rd or date(ref.year, ref.month, 15)
         fitting = [
             y
@@ -448,7 +448,7 @@ _NEXT_WORD_RE = re.compile(rf"{_SP0}([^\W\d_]+['’ʼ]?)")
 
 def _year_followed_ok(text: str, end: int) -> bool:
     """A bare number followed by a noun counts things ("2000 soldats"); a year is followed by a
-    function word, a capitalized word or punctuation ("en 2019, Kim", "en 2019 la Russie")."""
+    function word, a capitalized word or punctuation ("en 2017, Scholz", "en 2017 la Suède")."""
     rest = text[end : end + 3]
     if re.match(r"[-‑/]\d", rest):
         return False
@@ -931,7 +931,7 @@ def _h_relative_period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_weekend_tense(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """"Le week-end a été endeuillé": the week-end the tense points to; a bare "le week-end"
+    """"Le week-end a été pluvieux": the week-end the tense points to; a bare "le week-end"
     without a clear tense cue is a habit ("le week-end, il pêchait", "les musées sont gratuits")."""
     if ctx.ref is None or ctx.ref.date is None:
         return None
@@ -1273,7 +1273,7 @@ def _prefix_re(with_modifier: bool = True) -> re.Pattern[str]:
 
 def _modifier_applies(text: str, m: re.Match[str], cand: _Cand) -> bool:
     """"fin mars", "courant 2024": a part of a period longer than a day. "courant" after "de",
-    "sans", "le"... is the noun ("privés de courant jeudi soir"), and no modifier splits a day."""
+    "sans", "le"... is the noun ("privés de courant lundi soir"), and no modifier splits a day."""
     if cand.precision in ("day", "night"):
         return False
     linked = re.match(rf"{_SP}(?:de|du|des|d{_AP})", text[m.end("mod") :], re.IGNORECASE)

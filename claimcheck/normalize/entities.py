@@ -1,10 +1,10 @@
 """Entity names: one canonical name per real-world entity across spelling variants.
 
-Claims from different articles can only be aligned when "la Maison-Blanche", "Washington" and
-"les Américains" are known to stand for the same actor. Identity is decided by the gazetteer
+Claims from different articles can only be aligned when "Downing Street", "Londres" and
+"les Britanniques" are known to stand for the same actor. Identity is decided by the gazetteer
 (``resources/gazetteer.tsv``, general knowledge with its sources in its header) and by exact
 comparison of folded names; fuzzy scores are only offered as suggestions, because
-"Corée du Nord"/"Corée du Sud" or "Kim Jong-un"/"Kim Jong-il" are close strings and different
+"Soudan"/"Soudan du Sud" or "Jean-Marie Le Pen"/"Marine Le Pen" are close strings and different
 entities.
 
 All functions are pure; the data files are read once, on first use.
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: Entry types, in the order `canonical` prefers them when one alias has several readings
-#: ("Luxembourg" is a country before it is a capital; "Moscou" a capital before a city).
+#: ("Luxembourg" is a country before it is a capital; "Berlin" a capital before a city).
 ENTITY_TYPES: tuple[str, ...] = ("person", "org", "seat", "country", "capital", "region", "city", "demonym")
 _PLACE_TYPES: tuple[str, ...] = ("country", "region", "city", "demonym")
 # A capital, a seat of power or a country quoted as a source speaks for the state.
@@ -77,14 +77,14 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 _LEADING_ARTICLE = re.compile(r"^(?:la|le|les|l) ")
-# Honorifics dropped before a look-up: "M. Poutine" is "Poutine".
+# Honorifics dropped before a look-up: "M. Scholz" is "Scholz".
 _TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr"})
 
 
 def fold(text: str) -> str:
     """Comparison key of a name: no accents, casefolded, no punctuation, no leading article.
 
-    "Kim Jong-un" and "Kim Jong Un" fold equal; "la Corée du Nord" → "coree du nord".
+    "Jean-Luc Mélenchon" and "Jean Luc Melenchon" fold equal; "la Côte d'Ivoire" → "cote d ivoire".
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -100,7 +100,7 @@ _CLEAN_TITLE = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr)\.?\s+(?=\S)")
 def _clean(name: str) -> str:
     """The name as written, trimmed, spaces collapsed, without a leading article or honorific.
 
-    A capitalised article before a capitalised word belongs to the name ("Le Havre",
+    A capitalised article before a capitalised word belongs to the name ("Le Mans",
     "La Poste") and is kept; "La centrale" at the start of a sentence loses it.
     """
     text = " ".join(unicodedata.normalize("NFC", name).split())
@@ -172,9 +172,9 @@ _DEMONYM_FEMININE = (("cque", "c"), ("que", "c"), ("esse", "e"), ("nne", "n"), (
 def _demonym_forms(key: str) -> list[str]:
     """Candidate masculine singular forms of a folded demonym, most literal first.
 
-    "nord coreennes" → [..., "nord coreen"]; "grecques" → [..., "grec"];
+    "sud africaines" → [..., "sud africain"]; "grecques" → [..., "grec"];
     "provencaux" → [..., "provencal"]; "tourangelles" → [..., "tourangeau"].
-    The gazetteer decides which candidate is a word ("russes" → "russe", not "russ").
+    The gazetteer decides which candidate is a word ("suisses" → "suisse", not "suiss").
     """
     bases = [key]
     if key.endswith("eaux"):
@@ -219,7 +219,7 @@ def _guess_lemma(word: str) -> str:
 
 
 def demonym_lemma(word: str) -> str:
-    """Masculine singular of a demonym or place adjective ("Nord-Coréennes" → "nord-coréen").
+    """Masculine singular of a demonym or place adjective ("Sud-Africaines" → "sud-africain").
 
     Known demonyms come back as the gazetteer spells them; for unknown words the French
     plural and feminine endings are removed by rule ("vaudoises" → "vaudois").
@@ -238,7 +238,7 @@ def demonym_lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lookup(name: str) -> tuple[GazetteerEntry, ...]:
     """All gazetteer readings of a mention: exact folded alias, else without an honorific,
-    else as an inflected demonym ("Nord-Coréennes"). Empty when the name is unknown."""
+    else as an inflected demonym ("Sud-Africaines"). Empty when the name is unknown."""
     index = _index()
     key = fold(name)
     for candidate in (key, _drop_title(key)):
@@ -268,8 +268,8 @@ def _pick(entries: Iterable[GazetteerEntry], types: tuple[str, ...]) -> Gazettee
 def canonical(name: str) -> str:
     """Canonical display name of an entity mention; the cleaned mention when unknown.
 
-    "Nord-Coréens", "Pyongyang", "RPDC" → "Corée du Nord"; "le Kremlin" → "Russie";
-    "Putin" → "Vladimir Poutine"; "place Beauvau" → "ministère de l'Intérieur".
+    "Iraniens", "Téhéran", "iranien" → "Iran"; "Downing Street" → "Royaume-Uni";
+    "Merkel" → "Angela Merkel"; "Quai d'Orsay" → "ministère des Affaires étrangères".
     Foreign capitals stand for their country (metonymy of the press); French cities and
     Brussels (Belgium or the EU?) stay themselves.
     """
@@ -280,8 +280,8 @@ def canonical(name: str) -> str:
 def place_of(name: str) -> str | None:
     """The canonical place (country, region, city) a mention names or qualifies, else None.
 
-    "nord-coréen" → "Corée du Nord", "Moscou" → "Moscou", "bretonne" → "Bretagne";
-    "le Kremlin", "ONU" or a person → None.
+    "iranien" → "Iran", "Berlin" → "Berlin", "bavaroise" → "Bavière";
+    "Downing Street", "OTAN" or a person → None.
     """
     entry = _pick(lookup(name), _PLACE_TYPES)
     return entry.canonical if entry else None
@@ -290,7 +290,7 @@ def place_of(name: str) -> str | None:
 def country_of(name: str) -> str | None:
     """The country a mention belongs to (country, demonym, capital, seat, city, organisation).
 
-    "le Kremlin" → "Russie", "Séoul" → "Corée du Sud", "l'Élysée" → "France"; None for
+    "Downing Street" → "Royaume-Uni", "Pretoria" → "Afrique du Sud", "l'Élysée" → "France"; None for
     international organisations and unknown names.
     """
     entry = _pick(lookup(name), ENTITY_TYPES)
@@ -305,7 +305,7 @@ def same_entity(a: str, b: str, resolver: EntityResolver | None = None) -> bool:
 
 def suggest_same(a: str, b: str) -> float:
     """Similarity 0–100 of the folded canonical forms: a suggestion for review, never a decision
-    ("Corée du Nord"/"Corée du Sud" score 80 and are different countries)."""
+    ("Soudan"/"Soudan du Sud" score 63 and are different countries)."""
     return float(fuzz.ratio(fold(canonical(a)), fold(canonical(b))))
 
 
@@ -320,10 +320,10 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]")
 class EntityResolver:
     """Resolves short forms against the names of one corpus.
 
-    ``add`` every mention of the corpus, then ``resolve("Macron")`` → "Emmanuel Macron" when
+    ``add`` every mention of the corpus, then ``resolve("Lemoine")`` → "Claire Lemoine" when
     exactly one longer name contains the short one as a token subsequence. Only proper-name
     shaped short forms (each word capitalised) unknown to the gazetteer are resolved, and only
-    to persons or names unknown to the gazetteer, so "Corée" never becomes "Corée du Nord".
+    to persons or names unknown to the gazetteer, so "Guinée" never becomes "Guinée-Bissau".
     """
 
     def __init__(self, names: Iterable[str] = ()) -> None:
@@ -364,7 +364,7 @@ class EntityResolver:
         return self._names[maximal[0]] if len(maximal) == 1 else display
 
 
-# Lower-case particles inside person names ("Ursula von der Leyen", "Bachar al-Assad").
+# Lower-case particles inside person names ("Ursula von der Leyen", "Charles de Gaulle").
 _NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "da", "de", "del", "der", "di", "du", "van", "von"})
 
 
@@ -404,10 +404,10 @@ def source_class(name: str) -> str | None:
     """Class of an attribution source ("authorities", "unions", "company", ...), else None.
 
     Scans the folded name from the left; at each word the longest known source alias wins
-    ("préfecture de police" → authorities, "syndicat de police" → unions, "la centrale de
-    Montreuil" → unions), unless a longer gazetteer name starts there ("Corée du Sud" is a
+    ("préfecture de police" → authorities, "syndicat de police" → unions, "la centrale
+    syndicale" → unions), unless a longer gazetteer name starts there ("Afrique du Sud" is a
     country, not the union Sud). Capitals, countries and seats of power speak for the
-    authorities ("Moscou", "le Kremlin").
+    authorities ("Téhéran", "Downing Street").
     """
     index, max_source = _source_index()
     gaz = _index()

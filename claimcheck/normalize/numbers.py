@@ -1,11 +1,11 @@
 """Numbers and quantity expressions in French text, as pure functions (no spaCy).
 
-`parse_number` reads one number expression alone ("11 000", "1,5 milliard", "septante",
+`parse_number` reads one number expression alone ("7 500", "1,5 milliard", "septante",
 "trois quarts"); `find_quantities` finds every quantity expression of a text with its qualifier
 ("plus de", "environ"), its measure unit ("%", "EUR", "km/h") and exact character offsets, and
 leaves out what only looks like a quantity: years (also "même en 87"), dates, clock times ("à
 14 heures de Montparnasse", "hier 23h"), ordinals, phone numbers, identifiers ("article 7",
-"A320"; but "la CGT 3,5 millions" counts), "un mois de novembre", "brisé en deux" and "un"/"une"
+"A320"; but "la CFTC 2,1 millions" counts), "un mois de novembre", "brisé en deux" and "un"/"une"
 used as articles. "degrés" is a temperature (°C) only in a temperature context.
 
 Language knowledge lives in ``claimcheck/resources`` (``qualifiers.tsv``, ``units.tsv``,
@@ -194,7 +194,7 @@ _CLOCK_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "14 heures de route", "deux heures d'attente": a duration; after "de" a place name or a
-# determiner ("à 14 heures de Sèvres-Babylone", "à 15 heures de la place d'Italie") is no such noun.
+# determiner ("à 14 heures de Denfert-Rochereau", "à 15 heures de la place de la Bastille") is no such noun.
 _DE_NOUN_RE = re.compile(
     rf"{_SP}+(?:[dD]e{_SP}+(?!(?:la|le|les|l{_APOS}|leur|leurs|son|sa|ses|ce|cette|cet)(?![\w-]))"
     rf"|[dD]{_APOS}{_SP}*)[a-zà-öø-ÿœæ]"
@@ -242,7 +242,7 @@ _MASK_RES = [
     ),
     re.compile(
         rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
-        # "mardi 1,28 million", "lundi 2 500 personnes": a figure after a weekday, not a day number
+        # "jeudi 2,4 millions", "lundi 2 500 personnes": a figure after a weekday, not a day number
         rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
         re.IGNORECASE,
     ),
@@ -341,7 +341,7 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decim
 
 @dataclass(slots=True)
 class _Atom:
-    """A bare number found in the text: digits ("11 000", "1,5") or words ("onze mille")."""
+    """A bare number found in the text: digits ("7 500", "1,5") or words ("sept mille")."""
 
     start: int
     end: int
@@ -511,8 +511,8 @@ def _is_identifier_context(
 ) -> bool:
     """Whether the number names something ("article 7", "Windows 11", "12 rue de la Paix").
 
-    ``counted``: the number has a scale word, thousands groups or a measure unit ("la CGT
-    3,5 millions", "la CGT 700 000"), which a name after a capitalized word never has.
+    ``counted``: the number has a scale word, thousands groups or a measure unit ("la CFTC
+    2,1 millions", "la CFTC 400 000"), which a name after a capitalized word never has.
     """
     prev = _prev_tokens(text, num_start, 1)
     if prev:
@@ -877,7 +877,7 @@ class _Finder:
         if _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
             return
         if core.unit == "mois" and _MONTH_NAME_AFTER_RE.match(text, core.end):
-            return  # "un record pour un mois de novembre"
+            return  # "un record pour un mois de février"
         if core.unit == "heure" and _is_clock(
             text, expr_start, core.end, core.value, qualifier, self.last_clock_end
         ):
@@ -1064,7 +1064,7 @@ class _Finder:
             if not a < b or any(re.sub(_APOS, "'", w) in _UNITS for w in between):
                 continue
             if m.group(1)[0].isdigit() and (a > 10 or b > 100):
-                # "327 postes supprimés sur 412": a count out of a total, both figures stand alone
+                # "140 postes supprimés sur 260": a count out of a total, both figures stand alone
                 continue
             if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()):
                 continue
@@ -1116,7 +1116,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 def parse_number(text: str) -> float | None:
     """The value of one number expression alone, or None when ``text`` is not one.
 
-    "11 000" -> 11000, "1,5 milliard" -> 1.5e9, "3 millions et demi" -> 3.5e6, "100K" -> 1e5,
+    "7 500" -> 7500, "1,5 milliard" -> 1.5e9, "2 millions et demi" -> 2.5e6, "100K" -> 1e5,
     "soixante et onze" -> 71, "septante" -> 70, "un billion" -> 1e12, "trois quarts" -> 0.75.
     """
     s = text.strip()

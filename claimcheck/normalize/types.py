@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class QuantityMatch:
-    """A quantity expression such as "plus de 1 000", "environ 1,2 million", "30 %", "entre 20 et 30".
+    """A quantity expression such as "plus de 2 000", "environ 1,4 million", "30 %", "entre 20 et 30".
 
     Attributes:
         start, end: offsets of the whole expression, qualifier and measure unit included
-            ("plus de 1 000", "environ 40 secondes", "2,3 Md€").
-        num_start, num_end: offsets of the number itself ("1 000").
+            ("plus de 2 000", "environ 25 secondes", "2,3 Md€").
+        num_start, num_end: offsets of the number itself ("2 000").
         value: the representative value (the number; for a range its lower bound; for a vague
             amount such as "des dizaines de millions" its lower bound).
         low, high: the interval the expression allows, qualifier included (None = unbounded).
@@ -47,7 +47,7 @@ class DateMatch:
         start, end: offsets of the expression in the text given.
         value: ISO 8601 text: '2024-06-19', '2024-05', 'XXXX-03', '2023', an interval 'A/B'
             ('1950/1953', '2023-07-13/2023-07-15', open end '2023-09/..'), a night as
-            '2023-11-01T20:00/2023-11-02T08:00'.
+            '2022-04-04T20:00/2022-04-05T08:00'.
         precision: day | month | year | week | night | range | decade | season.
         relative: True when the value was anchored on the publication date ("hier", "mardi",
             "mai dernier"); the value is then only as good as that date.
