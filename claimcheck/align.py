@@ -158,6 +158,10 @@ def similarities(
 # ------------------------------------------------------------------------------------------ keys
 def event_classes(claim: Claim) -> frozenset[str]:
     """Event classes recorded at extraction; recomputed from the predicate for older tables."""
+    return _memo("event", claim, _event_classes)
+
+
+def _event_classes(claim: Claim) -> frozenset[str]:
     if claim.event:
         return frozenset(x for x in claim.event.split(";") if x)
     lex = lexicon_mod.load()
@@ -169,6 +173,10 @@ def event_classes(claim: Claim) -> frozenset[str]:
 
 def unit_key(claim: Claim) -> str:
     """The group of what a quantity counts, refined by what happened to the people counted."""
+    return _memo("unit", claim, _unit_key)
+
+
+def _unit_key(claim: Claim) -> str:
     lex = lexicon_mod.load()
     group = lex.unit_group(claim.unit) if claim.unit else ""
     if group in lex.generic or group == "personne":
@@ -237,8 +245,26 @@ def units_compatible(a: str, b: str) -> bool:
     return (a == "personne" and b in HUMAN_UNITS) or (b == "personne" and a in HUMAN_UNITS)
 
 
-def _split(field: str) -> set[str]:
-    return {ent_mod.fold(x) for x in field.split(";") if x.strip()}
+@lru_cache(maxsize=262144)
+def _split(field: str) -> frozenset[str]:
+    return frozenset(ent_mod.fold(x) for x in field.split(";") if x.strip())
+
+
+# Per-claim keys computed once per comparison run (claims are compared with many others).
+_MEMO: dict[tuple[str, int], tuple[Claim, object]] = {}
+
+
+def reset_memo() -> None:
+    _MEMO.clear()
+
+
+def _memo(name: str, claim: Claim, compute):  # type: ignore[no-untyped-def]
+    key = (name, id(claim))
+    entry = _MEMO.get(key)
+    if entry is None or entry[0] is not claim:  # the claim is kept in the entry: its id stays its own
+        entry = (claim, compute(claim))
+        _MEMO[key] = entry
+    return entry[1]
 
 
 def places_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
@@ -427,10 +453,58 @@ def _set_side_by_side(a: Claim, b: Claim) -> bool:
     )
 
 
-def candidate_pairs(block: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    for i in range(len(block)):
-        for j in range(i + 1, len(block)):
-            yield block[i], block[j]
+# An anchor value shared by more claims than this ties nothing down (a country named in every
+# article of a large story): pairs are not drawn from it.
+MAX_BUCKET = 300
+
+
+def candidate_pairs(block: Sequence[Claim], ctx: Context | None = None) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of a block that can align: two claims of one article, or two claims that share an
+    anchor value (a place, a date, a source, an endpoint, a holder, another figure, the figure
+    itself). Claims with no anchor in common are never the same fact across articles, so this is
+    exact — and keeps the work near-linear on large corpora instead of all pairs of a block."""
+    if len(block) <= 40:
+        for i in range(len(block)):
+            for j in range(i + 1, len(block)):
+                yield block[i], block[j]
+        return
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(block):
+        for key in _anchor_keys(c, ctx):
+            buckets[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for key, members in buckets.items():
+        if key[0] != "doc" and len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield block[pair[0]], block[pair[1]]
+
+
+def _anchor_keys(c: Claim, ctx: Context | None) -> Iterator[tuple[str, ...]]:
+    yield ("doc", c.doc_id)
+    for p in _split(c.place):
+        yield ("place", p)
+    if c.event_date:
+        start = _start_of_open(c.event_date)
+        yield ("date", start[:7])  # the month, and the year: overlapping dates share one of them
+        yield ("date", start[:4])
+    if c.source:
+        yield ("source", source_key(c))
+    for x in _split(c.origin) | _split(c.destination):
+        yield ("flow", x)
+    if c.subject:
+        yield ("subject", ent_mod.fold(c.subject))
+    for e in _split(c.entities) if c.kind == "date" else ():
+        yield ("entity", e)
+    if c.value:
+        yield ("value", c.value)
+    if ctx is not None:
+        for unit, value in ctx.figures.get((c.doc_id, c.sent_start), ()):
+            yield ("figure", unit, value)
 
 
 # -------------------------------------------------------------------------------------- flows

@@ -50,6 +50,10 @@ def tolerance(claim: Claim) -> float:
 
 
 def interval(claim: Claim) -> tuple[float, float]:
+    return align._memo("interval", claim, _interval)
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
     value = _float(claim.value)
     low = claim.low if claim.low is not None else (value if claim.qualifier in {"eq", "ge", "gt", "approx"} else -math.inf)
     high = claim.high if claim.high is not None else (value if claim.qualifier in {"eq", "le", "lt", "approx"} else math.inf)
@@ -121,6 +125,7 @@ class _UnionFind:
 def compare(claims: Sequence[Claim], published: dict[str, str | None], options: Options | None = None) -> list[Discrepancy]:
     """Every discrepancy among the claims of a corpus, strongest first."""
     options = options or Options()
+    align.reset_memo()
     pool = _inherit_frames([c for c in claims if align.comparable(c, include_all=options.include_all)])
     ctx = align.Context(published=published, story=align.stories(claims), figures=align.figures_by_sentence(pool))
     facts = _UnionFind()
@@ -128,7 +133,9 @@ def compare(claims: Sequence[Claim], published: dict[str, str | None], options: 
     conflicts += _quantity_conflicts(pool, ctx, facts, options)
     conflicts += _flow_conflicts(pool, ctx)
     conflicts += _date_conflicts(pool, ctx)
-    return _group(conflicts, facts)
+    rows = _group(conflicts, facts)
+    align.reset_memo()
+    return rows
 
 
 _SUMMARY_SECTIONS = frozenset({"title", "heading", "keypoints"})
@@ -174,7 +181,7 @@ def _quantity_conflicts(pool: Sequence[Claim], ctx: align.Context, facts: _Union
         # Where sources openly disagree on this kind of figure, an unsourced figure cannot be
         # told apart: it is compared with nothing.
         contested = _contested(block, ctx)
-        for a, b in align.candidate_pairs(block):
+        for a, b in align.candidate_pairs(block, ctx):
             if _float(a.value) is None or _float(b.value) is None:
                 continue
             if contested and not (a.source and b.source):
@@ -216,7 +223,7 @@ def _contested(block: Sequence[Claim], ctx: align.Context) -> bool:
     """Do sources openly disagree on a figure of this kind (police vs organisers)? Then figures
     without a source cannot be told apart from either side's."""
     sourced = [c for c in block if c.source]
-    for a, b in align.candidate_pairs(sourced):
+    for a, b in align.candidate_pairs(sourced, ctx):
         if align.source_key(a) == align.source_key(b) or _float(a.value) is None or _float(b.value) is None:
             continue
         if align.align_quantities(a, b, ctx).sources_differ and values_conflict(a, b) is not None:
@@ -292,7 +299,7 @@ def _as_date(claim: Claim) -> Claim:
 def _flow_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict]:
     out = []
     for block in align.flow_blocks(pool, ctx).values():
-        for a, b in align.candidate_pairs(block):
+        for a, b in align.candidate_pairs(block, ctx):
             if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
                 continue
             if not align.reversed_flow(a, b):
@@ -319,7 +326,7 @@ def _date_conflicts(pool: Sequence[Claim], ctx: align.Context) -> list[_Conflict
             by_sentence[(c.doc_id, c.sent_start)].append(c)
     seen: set[tuple[str, str]] = set()
     for (_story, cls), block in align.date_blocks(pool, ctx).items():
-        for a, b in align.candidate_pairs(block):
+        for a, b in align.candidate_pairs(block, ctx):
             key = tuple(sorted((a.claim_id, b.claim_id)))
             if key in seen or not align.align_dates(a, b):
                 continue

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     events: dict[str, frozenset[str]]
     units: dict[str, frozenset[str]]
@@ -21,16 +21,24 @@ class Lexicon:
 
     def event_classes(self, lemma: str) -> frozenset[str]:
         """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
-        lemma = lemma.lower()
-        return frozenset(name for name, words in self.events.items() if lemma in words)
+        return _event_classes(self, lemma.lower())
 
     def unit_group(self, lemma: str) -> str:
         """The group name of a counted noun ('client' → 'foyer'), or the lemma itself."""
-        lemma = lemma.lower()
-        for name, words in self.units.items():
-            if lemma in words:
-                return name
-        return lemma
+        return _unit_group(self, lemma.lower())
+
+
+@lru_cache(maxsize=65536)
+def _event_classes(lex: Lexicon, lemma: str) -> frozenset[str]:
+    return frozenset(name for name, words in lex.events.items() if lemma in words)
+
+
+@lru_cache(maxsize=65536)
+def _unit_group(lex: Lexicon, lemma: str) -> str:
+    for name, words in lex.units.items():
+        if lemma in words:
+            return name
+    return lemma
 
 
 @lru_cache(maxsize=1)

@@ -81,6 +81,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:la|le|les|l) ")
 _TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr"})
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Comparison key of a name: no accents, casefolded, no punctuation, no leading article.
 
@@ -265,6 +266,7 @@ def _pick(entries: Iterable[GazetteerEntry], types: tuple[str, ...]) -> Gazettee
     return None
 
 
+@lru_cache(maxsize=262144)
 def canonical(name: str) -> str:
     """Canonical display name of an entity mention; the cleaned mention when unknown.
 
@@ -277,6 +279,7 @@ def canonical(name: str) -> str:
     return entry.canonical if entry else _clean(name)
 
 
+@lru_cache(maxsize=262144)
 def place_of(name: str) -> str | None:
     """The canonical place (country, region, city) a mention names or qualifies, else None.
 
@@ -287,6 +290,7 @@ def place_of(name: str) -> str | None:
     return entry.canonical if entry else None
 
 
+@lru_cache(maxsize=262144)
 def country_of(name: str) -> str | None:
     """The country a mention belongs to (country, demonym, capital, seat, city, organisation).
 
@@ -400,6 +404,7 @@ def _class_of_entry(entry: GazetteerEntry) -> str | None:
     return None
 
 
+@lru_cache(maxsize=262144)
 def source_class(name: str) -> str | None:
     """Class of an attribution source ("authorities", "unions", "company", ...), else None.
 
