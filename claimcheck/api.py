@@ -9,6 +9,8 @@ Nothing here prints or exits; problems are raised as `claimcheck.errors` excepti
 
 from __future__ import annotations
 
+import hashlib
+
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -337,12 +339,29 @@ def diff(
     meta_rows = reading.read_meta(meta) if meta else None
     articles = ArticleStream(inputs.articles, meta_rows)  # read lazily: only the claims stay
     claims: list[Claim] = []
+    keys: list[str] = []  # every input's own key, for the comparison cache
     for table in inputs.claim_tables:
         claims.extend(reading.read_claim_table(table))
-    for _, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress):
+        keys.append("table:" + hashlib.sha256(table.read_bytes()).hexdigest())
+    for article, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress):
         claims.extend(doc_claims)
+        if cache is not None:
+            from claimcheck.cache import article_key
+
+            keys.append("article:" + article_key(article))
     published: dict[str, str | None] = dict(articles.published)
     for doc_id in {c.doc_id for c in claims} - set(published):
         published[doc_id] = (meta_rows or {}).get(doc_id, {}).get("published") or None
+    report_key = None
+    if cache is not None:
+        from claimcheck.cache import report_key as make_key
+
+        # Claim tables carry no publication date of their own: the meta file is an input too.
+        report_key = make_key([*keys, *(f"meta:{d}={p}" for d, p in sorted(published.items()))], include_all)
+        cached = cache.get_report(report_key)
+        if cached is not None:
+            return DiffResult(tuple(claims), tuple(cached), tuple(articles.notes))
     discrepancies = compare_claims(claims, published, include_all=include_all)
+    if cache is not None and report_key is not None:
+        cache.put_report(report_key, discrepancies)
     return DiffResult(tuple(claims), tuple(discrepancies), tuple(articles.notes))

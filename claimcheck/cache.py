@@ -17,20 +17,21 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
-from dataclasses import fields
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 from typing import Self
 
-from claimcheck.records import Article, Claim
+from claimcheck.records import Article, Claim, Discrepancy
 
 FILENAME = "claims.sqlite3"
 # Bump when the stored layout changes (the key already covers claimcheck's code and data).
 LAYOUT = 2
 SCHEMA = f"CREATE TABLE IF NOT EXISTS claims_v{LAYOUT} (key TEXT PRIMARY KEY, claims BLOB NOT NULL)"
+REPORT_SCHEMA = f"CREATE TABLE IF NOT EXISTS reports_v{LAYOUT} (key TEXT PRIMARY KEY, report BLOB NOT NULL)"
 # Seconds a run waits for another run's write to finish before it gives the cache up.
 BUSY_TIMEOUT = 10.0
 _FIELDS = tuple(f.name for f in fields(Claim))
@@ -82,6 +83,15 @@ def article_key(article: Article) -> str:
     digest = hashlib.sha256()
     for part in (pipeline_version(), article.doc_id, article.published or "", article.text):
         digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def report_key(parts: Iterable[str], include_all: bool) -> str:
+    """The key of a comparison: the pipeline's version, the options and every input's own key."""
+    digest = hashlib.sha256(f"{pipeline_version()}|{include_all}".encode())
+    for part in sorted(parts):
+        digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     return digest.hexdigest()
 
@@ -165,6 +175,34 @@ class ClaimCache:
 
     def put(self, article: Article, claims: list[Claim]) -> None:
         self.put_many([(article, claims)])
+
+    # A diff over articles already compared: the discrepancies themselves, keyed by every input.
+    def get_report(self, key: str) -> list[Discrepancy] | None:
+        if self.db is None:
+            return None
+        try:
+            self.db.execute(REPORT_SCHEMA)
+            row = self.db.execute(f"SELECT report FROM reports_v{LAYOUT} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            items = json.loads(zlib.decompress(row[0]))
+            return [Discrepancy(**{**d, "evidence": tuple(d["evidence"])}) for d in items]
+        except (TypeError, ValueError, KeyError, zlib.error):
+            return None
+
+    def put_report(self, key: str, items: Sequence[Discrepancy]) -> None:
+        if self.db is None:
+            return
+        blob = zlib.compress(json.dumps([asdict(d) for d in items], ensure_ascii=False).encode("utf-8"), 1)
+        try:
+            self.db.execute(REPORT_SCHEMA)
+            self.db.execute(f"INSERT OR REPLACE INTO reports_v{LAYOUT} (key, report) VALUES (?, ?)", (key, blob))
+        except sqlite3.Error as exc:
+            self._fail(exc)
 
     def close(self) -> None:
         if self.db is not None:

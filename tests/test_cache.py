@@ -193,3 +193,28 @@ def test_cache_dir_that_is_a_file_does_not_break_extract(nlp, small_story, tmp_p
     assert result.exit_code == 0, result.output
     assert "claim cache disabled" in result.output
     assert out.read_text().startswith("claim_id,")
+
+
+def test_a_second_diff_of_unchanged_articles_reads_the_report_back(nlp, tmp_path, monkeypatch):
+    """The comparison itself is cached: nothing is parsed or compared again."""
+    from claimcheck import api
+    from claimcheck.cache import ClaimCache
+
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Le séisme a fait 120 morts à Tiznit, selon la protection civile.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Selon la protection civile, le séisme a fait 45 morts à Tiznit.\n", encoding="utf-8")
+    cache = ClaimCache(tmp_path / "cache")
+    first = api.diff([folder], cache=cache)
+    assert first.discrepancies
+
+    def boom(*args, **kwargs):
+        raise AssertionError("compared again")
+
+    monkeypatch.setattr(api, "compare_claims", boom)
+    second = api.diff([folder], cache=cache)
+    assert second.discrepancies == first.discrepancies
+    (folder / "b.txt").write_text("Selon la protection civile, le séisme a fait 46 morts à Tiznit.\n", encoding="utf-8")
+    monkeypatch.undo()
+    third = api.diff([folder], cache=cache)
+    assert third.discrepancies != first.discrepancies
