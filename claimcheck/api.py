@@ -10,7 +10,6 @@ Nothing here prints or exits; problems are raised as `claimcheck.errors` excepti
 from __future__ import annotations
 
 import hashlib
-
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence

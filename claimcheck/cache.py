@@ -57,14 +57,12 @@ NOT_EXTRACTION = frozenset({
 })
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Fingerprint of the code and data that make claims, and of the spaCy model."""
+def _fingerprint(skip: frozenset[str]) -> str:
     digest = hashlib.sha256()
     package = Path(str(resources.files("claimcheck")))
     for path in sorted(package.rglob("*")):
         relative = path.relative_to(package)
-        if relative.parts[0] in NOT_EXTRACTION or "__pycache__" in relative.parts:
+        if relative.parts[0] in skip or "__pycache__" in relative.parts:
             continue
         if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json", ".csv"}:
             digest.update(relative.as_posix().encode())
@@ -79,6 +77,19 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Fingerprint of the code and data that make claims, and of the spaCy model."""
+    return _fingerprint(NOT_EXTRACTION)
+
+
+@lru_cache(maxsize=1)
+def comparison_version() -> str:
+    """Fingerprint of everything a diff report depends on: extraction and comparison (align.py,
+    compare.py) alike; only the command line, the writers and this cache are left out."""
+    return _fingerprint(frozenset({"cli.py", "__main__.py", "report", "cache.py"}))
+
+
 def article_key(article: Article) -> str:
     digest = hashlib.sha256()
     for part in (pipeline_version(), article.doc_id, article.published or "", article.text):
@@ -88,8 +99,8 @@ def article_key(article: Article) -> str:
 
 
 def report_key(parts: Iterable[str], include_all: bool) -> str:
-    """The key of a comparison: the pipeline's version, the options and every input's own key."""
-    digest = hashlib.sha256(f"{pipeline_version()}|{include_all}".encode())
+    """The key of a comparison: the code's version, the options and every input's own key."""
+    digest = hashlib.sha256(f"{comparison_version()}|{include_all}".encode())
     for part in sorted(parts):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
@@ -228,5 +239,5 @@ def open_cache(directory: str | Path | None = None) -> tuple[ClaimCache | None, 
 
 
 __all__ = [
-    "CacheUnavailable", "ClaimCache", "article_key", "default_cache_dir", "open_cache", "pipeline_version",
+    "CacheUnavailable", "ClaimCache", "article_key", "comparison_version", "default_cache_dir", "open_cache", "pipeline_version",
 ]

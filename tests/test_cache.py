@@ -218,3 +218,12 @@ def test_a_second_diff_of_unchanged_articles_reads_the_report_back(nlp, tmp_path
     monkeypatch.undo()
     third = api.diff([folder], cache=cache)
     assert third.discrepancies != first.discrepancies
+
+
+def test_report_key_follows_the_comparison_code(monkeypatch):
+    from claimcheck import cache as cache_mod
+
+    before = cache_mod.report_key(["article:x"], False)
+    assert before != cache_mod.report_key(["article:x"], True)
+    monkeypatch.setattr(cache_mod, "comparison_version", lambda: "another version of compare.py")
+    assert cache_mod.report_key(["article:x"], False) != before
