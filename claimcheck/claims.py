@@ -9,6 +9,7 @@ parser's attachment of prepositional phrases is the weakest part of a small mode
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ class _SentInfo:
     quantities: list[QuantityMatch]
     flows: list[_Flow]
     frame_place: str = ""
+    text: str = ""  # the sentence's text (Span.text rebuilds it token by token on every call)
 
 
 class ClaimExtractor:
@@ -125,19 +127,26 @@ class ClaimExtractor:
         self._line_starts = [line.start for line in self.lines]
         # Words the article writes as lowercase common nouns ("la tempête"), to tell "Tempête
         # Xynthia" in a title from a two-word name.
-        self._common = frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
+        self._common = _lowercase_nouns(doc)
+        self._ents = list(doc.ents)
+        # Per token, read once from arrays (a Token object per look is what costs in this module).
+        self._lower, self._lemma = _token_strings(doc)
+        self._idx: list[int] = doc.to_array("IDX").tolist()
+        # Char offsets of the tokens that cut a figure's clause (see _segments, _window).
+        self._cuts = [i for i, w in zip(self._idx, self._lower) if w in _SEPARATORS]
+        self._window_cuts = [i for i, w in zip(self._idx, self._lower) if w in _SEPARATORS or w in {"«", "»"}]
         self.resolver = ent_mod.EntityResolver()
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PER":  # "Scholz" → "Olaf Scholz"; never "Dijon" → "usine de Dijon"
                 self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
         self._movers: set[str] = set()
         self._date_chars: list[tuple[int, int]] = []
+        # Per sentence (keyed by its first token): its lemmas, as a set and as text, and its lowercased text.
+        self._sentence_forms: dict[int, tuple[frozenset[str], str, str]] = {}
 
     # ----------------------------------------------------------------- layout
     def _line_of(self, char: int) -> Line | None:
-        import bisect
-
         i = bisect.bisect_right(self._line_starts, char) - 1
         return self.lines[i] if i >= 0 else None
 
@@ -145,7 +154,7 @@ class ClaimExtractor:
         """Common nouns the article names once ("la tempête Xynthia", "le président Macron"), so that a
         later "la tempête" can stand for the name."""
         names: dict[str, str] = {}
-        for ent in self.doc.ents:
+        for ent in self._ents:
             name = _name_part(ent, self._common)
             if any(t.pos_ == "ADP" for t in ent[: name.start - ent.start]):
                 continue  # "ministère de l'Intérieur" does not make every "ministère" the Interior
@@ -174,10 +183,10 @@ class ClaimExtractor:
             claims.extend(self._quantity_claims(info, para_place, para_source, para_unit))
             claims.extend(self._date_claims(info))
             claims.extend(self._entity_claims(info))
-        numbered = []
-        for n, claim in enumerate(sorted(claims, key=lambda c: (c.start, c.kind)), 1):
-            numbered.append(_replace(claim, claim_id=f"{self.article.doc_id}:{n:04d}"))
-        return numbered
+        claims.sort(key=lambda c: (c.start, c.kind))
+        for n, claim in enumerate(claims, 1):
+            object.__setattr__(claim, "claim_id", f"{self.article.doc_id}:{n:04d}")  # made here, not shared yet
+        return claims
 
     def _single_casualties(self, found: Sequence[QuantityMatch]) -> list[QuantityMatch]:
         """"une personne", "une victime" count one person when the sentence tells of deaths or
@@ -201,9 +210,12 @@ class ClaimExtractor:
 
     def _mentions(self, sent: Span, words: Iterable[str]) -> bool:
         """Does the sentence use one of these lemmas or multiword expressions ("coûter la vie")?"""
-        lemmas = [t.lemma_.lower() for t in sent]
-        lemma_text = " " + " ".join(lemmas) + " "
-        text = " " + sent.text.lower() + " "
+        forms = self._sentence_forms.get(sent.start)
+        if forms is None:
+            lemmas = self._lemma[sent.start:sent.end]
+            forms = (frozenset(lemmas), " " + " ".join(lemmas) + " ", " " + self.text[sent.start_char:sent.end_char].lower() + " ")
+            self._sentence_forms[sent.start] = forms
+        lemmas, lemma_text, text = forms  # type: ignore[assignment]
         for word in words:
             if " " in word:
                 if f" {word} " in text or f" {_lemma_phrase(word)} " in lemma_text:
@@ -243,11 +255,12 @@ class ClaimExtractor:
     def _sentence_infos(self, quantities: Sequence[QuantityMatch], dates: Sequence[DateMatch]) -> list[_SentInfo]:
         infos = []
         q_i = d_i = 0
-        ents = list(self.doc.ents)
+        ents = list(self._ents)
         e_i = 0
         for sent in self.doc.sents:
             s_start, s_end = sent.start_char, sent.end_char
-            if not sent.text.strip():
+            sent_text = self.text[s_start:s_end]
+            if not sent_text.strip():
                 continue
             sq = []
             while q_i < len(quantities) and quantities[q_i].start < s_end:
@@ -264,11 +277,11 @@ class ClaimExtractor:
                 if ents[e_i].start_char >= s_start:
                     se.append((ents[e_i], self.resolver.resolve(ent_mod.canonical(_name_part(ents[e_i], self._common).text))))
                 e_i += 1
-            first_char = s_start + (len(sent.text) - len(sent.text.lstrip()))
+            first_char = s_start + (len(sent_text) - len(sent_text.lstrip()))
             line = self._line_of(first_char)
             section = line.section if line else "body"
             paragraph = line.paragraph if line else 0
-            info = _SentInfo(sent, section, paragraph, se, sd, sq, [])
+            info = _SentInfo(sent, section, paragraph, se, sd, sq, [], text=sent_text)
             info.flows = self._flows(sent)
             self._movers.update(ent_mod.fold(f.mover) for f in info.flows if f.mover)
             infos.append(info)
@@ -300,7 +313,7 @@ class ClaimExtractor:
     def _frame_place(self, info: _SentInfo) -> str:
         """A place framing the whole sentence: "À Rennes, …", "Rennes : …", "Dans la capitale, …"."""
         sent = info.span
-        head_text = sent.text.lstrip("•·-–—* \t")
+        head_text = info.text.lstrip("•·-–—* \t")
         m = re.match(r"(?:(?:[àa]|au|aux|dans|en|sur)\s+(?:la\s+|le\s+|les\s+|l['’])?)?([^,:;]{2,60}?)\s*[,:]", head_text, re.I)
         if not m:
             if _CAPITAL_WORD.match(head_text):
@@ -312,7 +325,7 @@ class ClaimExtractor:
         prepositional = bool(re.match(r"(?:[àa]|au|aux|dans|en|sur|chez)\s", head_text, re.I))
         if not prepositional and not (head_text[m.end() - 1] == ":" and len(phrase.split()) <= 4):
             return ""  # "Une coalition avec les Verts, forte de …" is no frame; "Rennes : 12 000" is
-        offset = sent.start_char + (len(sent.text) - len(head_text)) + m.start(1)
+        offset = sent.start_char + (len(info.text) - len(head_text)) + m.start(1)
         scoped = bool(re.match(r"(?:[àa]|au|aux|dans|chez)\s", head_text, re.I))
         for ent, canonical in info.entities:
             if offset <= ent.start_char < offset + len(phrase) + 1:
@@ -332,10 +345,9 @@ class ClaimExtractor:
             if i + 1 < len(qs):
                 nxt = qs[i + 1]
                 right = nxt.start
-                for tok in sent:
-                    if q.end <= tok.idx < nxt.start and tok.lower_ in _SEPARATORS:
-                        right = tok.idx
-                        break
+                k = bisect.bisect_left(self._cuts, max(q.end, sent.start_char))
+                if k < len(self._cuts) and self._cuts[k] < min(nxt.start, sent.end_char):
+                    right = self._cuts[k]  # the first separator between the two figures
                 right = max(right, q.end)
             else:
                 right = sent.end_char
@@ -502,7 +514,7 @@ class ClaimExtractor:
                         return paragraph_source
                     if subj.lower_ == "qui" and cur.dep_ == "acl:relcl":
                         return self._np_text(cur.head, 5)
-                    ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+                    ent = next((e for e in self._ents if e.start <= subj.i < e.end), None)
                     if ent is not None and ent.start_char >= subj.sent.start_char and len(ent) <= 6:
                         # A name the parser split in two subjects ("Amnesty" and "International") is one source.
                         return _clean_np(_name_part(ent, self._common).text)
@@ -536,9 +548,8 @@ class ClaimExtractor:
         if pred is not None and pred.lemma_.lower() in self.lex.aspects.get("forecast", ()):
             return "forecast"
         for name in ("forecast", "remaining", "peak", "change", "total"):
-            for word in self.lex.aspects.get(name, ()):
-                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low):
-                    return name
+            if self.lex.aspect_pattern(name).search(low):
+                return name
         return ""
 
     def _event_date(self, info: _SentInfo, window: tuple[int, int], anchor: int) -> str:
@@ -611,7 +622,7 @@ class ClaimExtractor:
         if subj.pos_ == "NOUN" and subj.lemma_.lower() not in _PLACE_NOUNS:
             return ""  # "le natif de Besançon percevra …": a birthplace is not where the figure holds
         ids = {t.i for t in subj.subtree if abs(t.i - subj.i) <= 4}
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.start in ids and self._is_place(ent):
                 name = self._place_name(ent)
                 if ent_mod.fold(name) not in exclude:
@@ -673,9 +684,13 @@ class ClaimExtractor:
         transfer = self.lex.events.get("transfer", frozenset())
         receive = self.lex.events.get("receive", frozenset())
         move = self.lex.events.get("move", frozenset())
-        for verb in sent:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in transfer | receive | move:
+        flow_verbs = transfer | receive | move
+        for i in range(sent.start, sent.end):
+            lemma = self._lemma[i]
+            if lemma not in flow_verbs:
+                continue
+            verb = self.doc[i]
+            if verb.pos_ != "VERB":
                 continue
             if verb.dep_ == "advcl" and any(c.lower_ == "après" for c in verb.children):
                 continue  # the "après avoir balayé X" clause belongs to the main verb's flow
@@ -773,7 +788,7 @@ class ClaimExtractor:
 
     def _mover_name(self, token: Token) -> str:
         if token.pos_ == "PROPN":
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in self._ents if e.start <= token.i < e.end), None)
             text = _name_part(ent, self._common).text if ent is not None else self._np_text(token)
             return self.resolver.resolve(ent_mod.canonical(text))
         lemma = token.lemma_.lower()
@@ -856,7 +871,7 @@ class ClaimExtractor:
             "start": start,
             "end": end,
             "value": value,
-            "sentence": sent.text.strip(),
+            "sentence": info.text.strip(),
             "section": info.section,
             "paragraph": info.paragraph,
             "sent_start": sent.start_char,
@@ -1003,18 +1018,19 @@ class ClaimExtractor:
     def _window(self, info: _SentInfo, seg: tuple[int, int], q: QuantityMatch) -> tuple[int, int]:
         """The figure's own clause: from the separator before it to the separator after it."""
         left, right = seg
-        for tok in info.span:
-            if tok.lower_ in _SEPARATORS or tok.text in {"«", "»"}:
-                if seg[0] <= tok.idx < q.start:
-                    left = tok.idx
-                elif q.end <= tok.idx < seg[1] and right == seg[1]:
-                    right = tok.idx
+        cuts, sent = self._window_cuts, info.span
+        k = bisect.bisect_left(cuts, min(q.start, sent.end_char)) - 1
+        if k >= 0 and cuts[k] >= max(seg[0], sent.start_char):
+            left = cuts[k]  # the last separator before the figure
+        k = bisect.bisect_left(cuts, max(q.end, sent.start_char))
+        if k < len(cuts) and cuts[k] < min(seg[1], sent.end_char):
+            right = cuts[k]  # the first one after it
         return left, right
 
     def _label(self, info: _SentInfo, q: QuantityMatch) -> str:
         """The label of a "Label : figure" line (key points, tables): "Budget : 2,4 M€" → budget."""
-        text = info.span.text.lstrip("•·-–—* \t")
-        offset = info.span.start_char + len(info.span.text) - len(text)
+        text = info.text.lstrip("•·-–—* \t")
+        offset = info.span.start_char + len(info.text) - len(text)
         m = re.match(r"([^\W\d][^:;,.]{0,40}?)\s*:\s", text)
         if not m or offset + m.end() > q.start or len(m.group(1).split()) > 4:
             return ""
@@ -1032,9 +1048,9 @@ class ClaimExtractor:
     def _frame_text(self, info: _SentInfo, q: QuantityMatch) -> str:
         """The sentence's opening phrase before its first comma ("Au plus fort de la crue, …"), when the
         figure is not in it: it frames every figure of the sentence."""
-        text = info.span.text.lstrip("•·-–—* \t")
+        text = info.text.lstrip("•·-–—* \t")
         cut = text.find(",")
-        offset = info.span.start_char + len(info.span.text) - len(info.span.text.lstrip("•·-–—* \t"))
+        offset = info.span.start_char + len(info.text) - len(text)
         if cut < 0 or offset + cut > q.start or not _FRAME_OPENER.match(text):
             return ""
         return text[:cut]
@@ -1074,7 +1090,7 @@ class ClaimExtractor:
             return ""
         named_noun = subj.text[:1].isupper() and subj.i > subj.sent.start and subj.lower_ not in self._common
         if subj.pos_ == "PROPN" or (len(subj.text) > 1 and subj.text.isupper()) or named_noun:
-            ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+            ent = next((e for e in self._ents if e.start <= subj.i < e.end), None)
             text = _name_part(ent, self._common).text if ent is not None else self._np_text(subj, 5)
             return self.resolver.resolve(ent_mod.canonical(text))
         return self._named_nouns.get(subj.lemma_.lower(), subj.lemma_.lower())
@@ -1110,9 +1126,10 @@ class ClaimExtractor:
         avec le Japon en 2017", Japan — not the Germany of the main clause)."""
         if pred is None:
             return self._sentence_entities(info)
-        ids = {t.i for t in pred.subtree}
-        if pred.pos_ == "VERB":
-            ids = {t.i for t in pred.subtree if not any(a.dep_ == "acl:relcl" and a.i != pred.i and t in a.subtree for a in pred.subtree)}
+        subtree = list(pred.subtree)
+        ids = {t.i for t in subtree}
+        if pred.pos_ == "VERB":  # a relative clause inside is another event's
+            ids -= {x.i for a in subtree if a.dep_ == "acl:relcl" and a.i != pred.i for x in a.subtree}
         names = [c for e, c in info.entities if e.start in ids and c]
         return "; ".join(dict.fromkeys(names))
 
@@ -1280,10 +1297,33 @@ def _fmt_number(value: float | None) -> str:
     return f"{value:.6g}"
 
 
-def _replace(claim: Claim, **changes: object) -> Claim:
-    from dataclasses import replace
+def _token_strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lowercase form and lowercase lemma."""
+    from spacy.attrs import LEMMA, LOWER
 
-    return replace(claim, **changes)
+    strings = doc.vocab.strings
+    cols = doc.to_array([LOWER, LEMMA])
+    seen: dict[int, str] = {}
+
+    def string(h: int) -> str:
+        text = seen.get(h)
+        if text is None:
+            text = seen[h] = strings[h].lower()
+        return text
+
+    return [string(h) for h in cols[:, 0].tolist()], [string(h) for h in cols[:, 1].tolist()]
+
+
+def _lowercase_nouns(doc: Doc) -> frozenset[str]:
+    """The words a Doc writes as lowercase common nouns (read from arrays: one look per distinct word)."""
+    import numpy
+    from spacy.attrs import ORTH, POS
+    from spacy.parts_of_speech import NOUN
+
+    cols = doc.to_array([ORTH, POS])
+    strings = doc.vocab.strings
+    words = (strings[h] for h in numpy.unique(cols[cols[:, 1] == NOUN, 0]).tolist())
+    return frozenset(w.lower() for w in words if w[:1].islower())
 
 
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:

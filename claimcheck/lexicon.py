@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,10 @@ class Lexicon:
         """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
         return _event_classes(self, lemma.lower())
 
+    def aspect_pattern(self, name: str) -> re.Pattern[str]:
+        """One regex for every marker of an aspect, each as a whole word or phrase."""
+        return _aspect_pattern(self, name)
+
     def unit_group(self, lemma: str) -> str:
         """The group name of a counted noun ('client' → 'foyer'), or the lemma itself."""
         return _unit_group(self, lemma.lower())
@@ -31,6 +36,14 @@ class Lexicon:
 @lru_cache(maxsize=65536)
 def _event_classes(lex: Lexicon, lemma: str) -> frozenset[str]:
     return frozenset(name for name, words in lex.events.items() if lemma in words)
+
+
+@lru_cache(maxsize=64)
+def _aspect_pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
+    words = sorted(lex.aspects.get(name, ()), key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 @lru_cache(maxsize=65536)

@@ -66,6 +66,34 @@ def test_attribute_rules_match_the_stock_attribute_ruler(nlp):
         assert [str(t.morph) for t in mine] == [str(t.morph) for t in theirs]
 
 
+def test_array_lemmatizer_gives_the_stock_lemmas(nlp):
+    from spacy.attrs import LEMMA
+    from spacy.tokens import Doc
+
+    lemmas = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmas, pipeline.ArrayLemmatizer)
+    stock = lemmas.lemmatizer
+    before = nlp.pipe_names.index("lemmatizer")
+    texts = SMALL + ["  \n\n  Deux  espaces\tet une tabulation.\n\n\n", "Les élections ont été remportées par les Verts."]
+    for text in texts + texts:  # the second time from the cache
+        doc = nlp.make_doc(text)
+        for _, proc in nlp.pipeline[:before]:
+            doc = proc(doc)
+        copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+        mine, theirs = lemmas(doc), stock(copy)
+        assert numpy.array_equal(mine.to_array([LEMMA]), theirs.to_array([LEMMA]))
+        assert all(t.lemma for t in mine)
+
+
+def test_a_token_with_a_lemma_keeps_it(nlp):
+    doc = nlp.make_doc("Ils partent.")
+    for _, proc in nlp.pipeline[: nlp.pipe_names.index("lemmatizer")]:
+        doc = proc(doc)
+    doc[1].lemma_ = "s'en aller"
+    nlp.get_pipe("lemmatizer")(doc)
+    assert [t.lemma_ for t in doc] == ["il", "s'en aller", "."]
+
+
 # ------------------------------------------------------------------- between processes
 def test_docs_sent_by_a_worker_give_the_same_claims(nlp):
     """The one-worker mode: the worker's DocBin read back with a blank French vocabulary."""

@@ -42,14 +42,25 @@ def quantities_of(doc: Doc) -> list[QuantityMatch]:
     return from_rows(rows)
 
 
-@Language.component("claimcheck_quantities", assigns=["doc.spans", "doc.user_data"])
-def quantities_component(doc: Doc) -> Doc:
-    matches = find_quantities(doc.text)
-    doc.user_data[USER_DATA_KEY] = to_rows(matches)
+def restore_spans(doc: Doc) -> None:
+    """Set `doc.spans["quantities"]` from the values in the user data (a Doc rebuilt from bytes)."""
+    rows = doc.user_data.get(USER_DATA_KEY)
+    if rows is not None:
+        _set_spans(doc, from_rows(rows))
+
+
+def _set_spans(doc: Doc, matches: list[QuantityMatch]) -> None:
     spans = []
     for m in matches:
         span = doc.char_span(m.start, m.end, label=m.qualifier, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans[SPAN_KEY] = spans
+
+
+@Language.component("claimcheck_quantities", assigns=["doc.spans", "doc.user_data"])
+def quantities_component(doc: Doc) -> Doc:
+    matches = find_quantities(doc.text)
+    doc.user_data[USER_DATA_KEY] = to_rows(matches)
+    _set_spans(doc, matches)
     return doc
