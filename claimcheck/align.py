@@ -9,6 +9,7 @@ work grows with the size of the blocks, never with all pairs of a corpus.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
+from importlib import resources
 
 from claimcheck import lexicon as lexicon_mod
 from claimcheck.normalize import dates as dates_mod
@@ -63,10 +65,10 @@ class Context:
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    text = resources.files("claimcheck.resources").joinpath("stop_words_fr.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +90,21 @@ def _furniture(word: str) -> bool:
     return key in furniture or (key[-1:] in {"s", "x"} and key[:-1] in furniture)
 
 
+# A word in more documents than this ties no two of them into a story: it names a kind of event
+# ("tempête", "grève"), not one event. Pairs of documents are only compared through rarer words.
+STORY_WORD_CAP = 50
+
+
 def stories(claims: Sequence[Claim], *, threshold: float = 0.09) -> dict[str, int]:
-    """Cluster documents into stories by the words of their compared sentences (tf-idf cosine,
-    single link), so that two articles about different events never produce alarms against each
-    other, whatever figures they share. Threshold 0.09, calibrated on the seed and dev stories
-    put in one folder: articles of one story measured 0.12 and more, of different stories 0.05 at
-    most (news furniture left out, see `_news_furniture`).
+    """Cluster documents into stories by the words of their compared sentences, so that two articles
+    about different events never produce alarms against each other, whatever figures they share.
+
+    Similarity is the tf-idf cosine (news furniture and stop words left out, see `_news_furniture`);
+    clusters grow by average link: two groups join when the mean similarity of all their pairs
+    reaches the threshold (0.09, calibrated on the seed and dev stories put in one folder: articles of
+    one story measured 0.12 and more, of different stories 0.05 at most). Single link — joining on
+    one close pair — chains stories told in the same words into one in a large archive (a thousand
+    articles about a hundred storms became one story); the mean keeps them apart.
     """
     stop = _stop_words()
     seen: set[tuple[str, int]] = set()
@@ -122,37 +133,73 @@ def stories(claims: Sequence[Claim], *, threshold: float = 0.09) -> dict[str, in
         vectors[d] = {w: x / norm for w, x in vec.items()}
         for w in vec:
             postings[w].append(d)
-    parent = {d: d for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), sim in similarities(docs, vectors, postings).items():
-        if sim >= threshold:
-            parent[find(a)] = find(b)
+    groups = average_link(docs, similarities(docs, vectors, postings), threshold)
     roots: dict[str, int] = {}
-    return {d: roots.setdefault(find(d), len(roots)) for d in docs}
+    return {d: roots.setdefault(groups[d], len(roots)) for d in docs}
 
 
 def similarities(
     docs: Sequence[str], vectors: dict[str, dict[str, float]], postings: dict[str, list[str]]
 ) -> dict[tuple[str, str], float]:
-    """Cosine similarity of every pair of documents that share a word, through the postings.
-
-    Only words shared by a few documents link them (a word in every article ties nothing).
-    """
-    cap = max(50, int(len(docs) * 0.05))
+    """Cosine similarity of every pair of documents that share a distinctive word, through the
+    postings of those words only: a word in more than `STORY_WORD_CAP` documents names a kind of
+    event and ties nothing (it counts in the norms, not in the products), and the work grows
+    with the documents, not with their square."""
     dots: dict[tuple[str, str], float] = defaultdict(float)
     for w, ds in postings.items():
-        if len(ds) < 2 or len(ds) > cap:
+        if len(ds) < 2 or len(ds) > STORY_WORD_CAP:
             continue
         for i in range(len(ds)):
+            vi = vectors[ds[i]][w]
             for j in range(i + 1, len(ds)):
-                dots[(ds[i], ds[j])] += vectors[ds[i]][w] * vectors[ds[j]][w]
+                dots[(ds[i], ds[j])] += vi * vectors[ds[j]][w]
     return dots
+
+
+def average_link(docs: Sequence[str], sims: dict[tuple[str, str], float], threshold: float) -> dict[str, str]:
+    """Agglomerative clustering, closest groups first, joining two groups while the mean
+    similarity over all their pairs (pairs not in `sims` count as 0) reaches `threshold`.
+    Returns each document's group, named by one of its documents."""
+    size = {d: 1 for d in docs}
+    links: dict[str, dict[str, float]] = {d: {} for d in docs}  # group → group → sum of pair similarities
+    for (a, b), sim in sims.items():
+        if a != b:
+            links[a][b] = links[a].get(b, 0.0) + sim
+            links[b][a] = links[a][b]
+    heap = [(-sim, a, b) for (a, b), sim in sims.items() if sim >= threshold and a != b]
+    heapq.heapify(heap)
+    member: dict[str, str] = {d: d for d in docs}  # document → the group it was merged into last
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in links or b not in links or b not in links[a]:
+            continue  # one of them was merged away since
+        mean = links[a][b] / (size[a] * size[b])
+        if mean < threshold:
+            continue
+        if mean < -neg - 1e-12:
+            heapq.heappush(heap, (-mean, a, b))  # stale: try again at its current mean
+            continue
+        keep, gone = (a, b) if size[a] >= size[b] else (b, a)
+        member[gone] = keep
+        size[keep] += size.pop(gone)
+        gone_links = links.pop(gone)
+        del links[keep][gone]
+        for other, total in gone_links.items():
+            if other == keep:
+                continue
+            del links[other][gone]
+            links[keep][other] = links[other][keep] = links[keep].get(other, 0.0) + total
+        for other, total in links[keep].items():
+            mean = total / (size[keep] * size[other])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, keep, other))
+
+    def group(d: str) -> str:
+        while member[d] != d:
+            d = member[d]
+        return d
+
+    return {d: group(d) for d in docs}
 
 
 # ------------------------------------------------------------------------------------------ keys
