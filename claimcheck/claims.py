@@ -185,7 +185,7 @@ class ClaimExtractor:
             claims.extend(self._entity_claims(info))
         claims.sort(key=lambda c: (c.start, c.kind))
         for n, claim in enumerate(claims, 1):
-            object.__setattr__(claim, "claim_id", f"{self.article.doc_id}:{n:04d}")  # made here, not shared yet
+            claim.claim_id = f"{self.article.doc_id}:{n:04d}"  # made here, not shared yet
         return claims
 
     def _single_casualties(self, found: Sequence[QuantityMatch]) -> list[QuantityMatch]:

@@ -6,9 +6,11 @@ Every problem becomes an `InputError(path, reason)`; nothing here prints.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -157,40 +159,53 @@ def read_claim_table(path: Path) -> list[Claim]:
     """A claim table written by `extract` (CSV or JSON Lines) → claims."""
     text, _ = decode(path, path.read_bytes())
     if path.suffix.lower() == ".jsonl":
-        rows = []
+        records = []
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                rows.append(json.loads(line))
+                records.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise InputError(path, f"line {n}: not JSON ({exc.msg})") from None
-        header = list(rows[0].keys()) if rows else []
+        header = list(records[0].keys()) if records else []
+        rows: Iterable[Sequence[object]] = ([record.get(k) for k in header] for record in records)
+        is_csv = False
     else:
-        reader = csv.DictReader(text.splitlines())
-        header = list(reader.fieldnames or [])
-        rows = list(reader)
+        is_csv = True
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, [])
+        rows = reader
     missing = [c for c in REQUIRED_CLAIM_COLUMNS if c not in header]
     if missing:
         raise InputError(path, f"claim table lacks column(s) {', '.join(missing)}")
-    known = {f.name for f in fields(Claim)}
+    # Each field of Claim, in order, read from its column (one C-level pick per row); then the
+    # integer and float fields converted, and columns absent from this table given their default.
+    names = [f.name for f in fields(Claim)]
+    position = {name: i for i, name in enumerate(header)}
+    width = len(header)
+    pick = operator.itemgetter(*[position.get(name, width) for name in names])  # width: a blank cell
+    ints = [i for i, name in enumerate(names) if name in _INT_FIELDS]
+    floats = [i for i, name in enumerate(names) if name in _FLOAT_FIELDS]
+    absent = [(i, f.default) for i, f in enumerate(fields(Claim)) if f.name not in position and i not in ints + floats]
     claims = []
     for n, row in enumerate(rows, 2):
-        values: dict[str, object] = {}
-        for key, value in row.items():
-            if key not in known:
-                continue
-            if key in _INT_FIELDS:
-                try:
-                    values[key] = int(value) if value not in (None, "") else 0
-                except (TypeError, ValueError):
-                    raise InputError(path, f"row {n}: column {key} is not an integer: {value!r}") from None
-            elif key in _FLOAT_FIELDS:
-                try:
-                    values[key] = float(value) if value not in (None, "") else None
-                except (TypeError, ValueError):
-                    raise InputError(path, f"row {n}: column {key} is not a number: {value!r}") from None
-            else:
-                values[key] = "" if value is None else str(value)
-        claims.append(Claim(**values))  # type: ignore[arg-type]
+        cells = [*row, *([""] * (width + 1 - len(row)))] if len(row) <= width else row
+        values = list(pick(cells))
+        for i in ints:
+            value = values[i]
+            try:
+                values[i] = int(value) if value not in (None, "") else 0
+            except (TypeError, ValueError):
+                raise InputError(path, f"row {n}: column {names[i]} is not an integer: {value!r}") from None
+        for i in floats:
+            value = values[i]
+            try:
+                values[i] = float(value) if value not in (None, "") else None
+            except (TypeError, ValueError):
+                raise InputError(path, f"row {n}: column {names[i]} is not a number: {value!r}") from None
+        for i, default in absent:
+            values[i] = default
+        if not is_csv:
+            values = [("" if v is None else str(v)) if i not in ints and i not in floats else v for i, v in enumerate(values)]
+        claims.append(Claim(*values))
     return claims

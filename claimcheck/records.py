@@ -31,12 +31,17 @@ class Article:
     encoding: str = "utf-8"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Claim:
     """One row of the claim table: an anchor (quantity, date or entity) and its frame.
 
     `start`/`end` are offsets in the article (`article[start:end] == text`). The frame fields
     (subject … section) come from the dependency parse; empty string means unknown.
+
+    Treat a claim as a value: nothing changes one once made (use `dataclasses.replace`). The class
+    is not `frozen` because a frozen dataclass sets each of its 30 fields through
+    `object.__setattr__`: 3.1 µs per claim against 0.45 µs, measured — seconds on the claim table
+    of 10 000 articles, which `diff` reads back. Claims are not hashable (none is a dict key).
     """
 
     claim_id: str
