@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimcheck import lexicon as lexicon_mod
+from claimcheck.components.anchors import quantities_of
 from claimcheck.normalize import dates as dates_mod
 from claimcheck.normalize import entities as ent_mod
-from claimcheck.components.anchors import quantities_of
 from claimcheck.records import Article, Claim
 from claimcheck.sections import Line, split_lines
 
