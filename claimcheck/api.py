@@ -145,6 +145,7 @@ class _Engine:
         loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
         self.batch_size = batch_size
         self.executor: ProcessPoolExecutor | None = None
+        self.started_tasks = False
         few = articles_hint is not None and articles_hint <= INLINE_MAX
         if few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
             self.mode = "inline"
@@ -155,6 +156,11 @@ class _Engine:
     @property
     def max_inflight(self) -> int:
         return 1 if self.mode == "inline" else 2 * self.workers
+
+    def start(self) -> None:
+        """Start the worker processes now (they load the model as soon as they exist)."""
+        if self.mode != "inline" and self.executor is None:
+            self._start()
 
     def _start(self) -> None:
         import multiprocessing
@@ -169,6 +175,8 @@ class _Engine:
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context(method), initializer=pipeline.worker_init
         )
+        # Processes are made at the first submit: a task that does nothing makes them now.
+        self.executor.submit(pipeline.worker_ready)
 
     def submit(self, batch: _Batch) -> None:
         from claimcheck import pipeline
@@ -176,12 +184,11 @@ class _Engine:
         if self.mode == "inline":
             batch.task = _Done(pipeline.extract_docs(batch.articles, batch_size=self.batch_size))
             return
+        first = self.executor is None or not self.started_tasks
         if self.executor is None:
             self._start()
-            first = True
-        else:
-            first = False
         assert self.executor is not None
+        self.started_tasks = True
         if self.mode == "split":
             batch.task = self.executor.submit(pipeline.parse_batch, [a.text for a in batch.articles], self.batch_size)
             if first:
@@ -285,6 +292,7 @@ def extract_articles(
 
                     size = size or BATCH_SIZE
                     engine = _Engine(workers, hint, size)
+                    engine.start()  # the workers load the model while this batch is read
                 pending.append((article, None, batch, len(batch.articles)))
                 batch.articles.append(article)
                 if len(batch.articles) >= size:

@@ -343,6 +343,10 @@ def worker_init() -> None:
     load_pipeline()
 
 
+def worker_ready() -> None:
+    """Worker task that does nothing: submitted first, it makes the pool start its processes."""
+
+
 def parse_batch(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> bytes:
     """Worker task: parse texts; the Docs as bytes (`docs_to_bytes`). The quantity anchors are left
     to the parent (`quantities_of` finds them on a Doc that skipped the component): a worker that
