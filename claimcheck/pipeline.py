@@ -289,13 +289,14 @@ def docs_to_bytes(docs: Iterable[Doc]) -> bytes:
 
     ids = [IDS[a] for a in DOC_ATTRS]
     string_cols = [DOC_ATTRS.index(a) for a in _STRING_ATTRS]
-    rows, hashes = [], []
+    rows, hashes, strings = [], [], []
     for doc in docs:
         array = doc.to_array(ids)
         hashes.append(array[:, string_cols].ravel())
         rows.append((array, doc.to_array(SPACY).astype(bool), dict(doc.user_data) or None))
-    unique = numpy.unique(numpy.concatenate(hashes)) if hashes else numpy.empty(0, dtype="uint64")
-    strings = [doc.vocab.strings[h] for h in unique.tolist() if h] if rows else []
+        store = doc.vocab.strings
+    if rows:
+        strings = [store[h] for h in numpy.unique(numpy.concatenate(hashes)).tolist() if h]
     return pickle.dumps((DOC_ATTRS, strings, rows), protocol=pickle.HIGHEST_PROTOCOL)
 
 
