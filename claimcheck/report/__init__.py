@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -73,9 +74,19 @@ def discrepancy_rows(items: Iterable[Discrepancy], *, evidence: bool = False) ->
         yield row
 
 
+def write_claims_csv(claims: Iterable[Claim], out: IO[str]) -> None:
+    """The claim table as CSV: what `write_csv` writes for claim rows, without a dict per row (the
+    claim table of 10 000 articles has ~750 000 rows; this is ~3× faster)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_COLUMNS)
+    cells = operator.attrgetter(*CLAIM_COLUMNS)
+    for claim in claims:
+        writer.writerow(["" if v is None else v for v in cells(claim)])
+
+
 def render_claims(claims: Iterable[Claim], fmt: str, out: IO[str]) -> None:
     if fmt == "csv":
-        write_csv(claim_rows(claims), CLAIM_COLUMNS, out)
+        write_claims_csv(claims, out)
     elif fmt == "jsonl":
         write_jsonl(claim_rows(claims), out)
     else:
