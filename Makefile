@@ -28,7 +28,7 @@ test: $(STAMP)
 
 ## lint: ruff on the package and the tests
 lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/python -m pip install --quiet ruff==0.17.6
 	$(BIN)/ruff check claimcheck tests
 
 ## eval: score the seeds and the dev stories against their gold files (needs ../shared)

@@ -164,7 +164,7 @@ class AttributeRules:
                     morph[mask] = value
         doc.from_array([POS, TAG, DEP], cast(Any, after))
         if morph is not None:
-            for i in numpy.flatnonzero(morph != None).tolist():  # element-wise comparison
+            for i in numpy.flatnonzero(morph != None).tolist():  # noqa: E711 (element-wise, numpy)
                 doc[i].set_morph(morph[i])  # type: ignore[attr-defined]
         return doc
 
