@@ -1,0 +1,72 @@
+"""Claim tables read back: every column typed, absent columns defaulted, bad cells named."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from claimcheck import reading, report
+from claimcheck.errors import InputError
+from claimcheck.records import CLAIM_COLUMNS, REQUIRED_CLAIM_COLUMNS, Claim
+
+CLAIMS = [
+    Claim("d:0001", "d", "quantity", "11 000", 10, 16, "11000", unit="conteneur", qualifier="approx", low=9900.0,
+          high=12100.0, sentence="Environ 11 000 conteneurs, « au moins ».", modality="reported", paragraph=3,
+          sent_start=0, sent_end=40),
+    Claim("d:0002", "d", "date", "mars", 50, 54, "2023-03", sentence="En mars.", section="title"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_written_claim_table_reads_back_the_same_claims(tmp_path, fmt):
+    path = tmp_path / f"claims.{fmt}"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        report.render_claims(CLAIMS, fmt, out)
+    assert reading.read_claim_table(path) == CLAIMS
+
+
+def test_absent_optional_columns_take_their_defaults(tmp_path):
+    path = tmp_path / "claims.csv"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(REQUIRED_CLAIM_COLUMNS)
+    writer.writerow([getattr(CLAIMS[1], c) for c in REQUIRED_CLAIM_COLUMNS])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    (claim,) = reading.read_claim_table(path)
+    assert claim.modality == "asserted" and claim.section == "body" and claim.low is None and claim.paragraph == 0
+
+
+def test_a_short_row_reads_its_missing_cells_as_empty(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(",".join(CLAIM_COLUMNS) + "\nd:0001,d,entity,Paris,0,5,Paris\n", encoding="utf-8")
+    (claim,) = reading.read_claim_table(path)
+    assert (claim.kind, claim.end, claim.unit, claim.low, claim.sent_end) == ("entity", 5, "", None, 0)
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "message"),
+    [("start", "dix", "column start is not an integer: 'dix'"), ("low", "beaucoup", "column low is not a number")],
+)
+def test_a_bad_cell_is_named_with_its_row(tmp_path, column, cell, message):
+    path = tmp_path / "claims.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        report.render_claims(CLAIMS, "csv", out)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[2][rows[0].index(column)] = cell
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        reading.read_claim_table(path)
+    assert "row 3" in str(error.value) and message in str(error.value)
+
+
+def test_a_jsonl_table_with_nulls_reads_them_as_empty(tmp_path):
+    path = tmp_path / "claims.jsonl"
+    record = {c: getattr(CLAIMS[1], c) for c in CLAIM_COLUMNS} | {"unit": None, "low": None}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (claim,) = reading.read_claim_table(path)
+    assert claim.unit == "" and claim.low is None and claim.start == 50
