@@ -180,7 +180,7 @@ class ArrayLemmatizer:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.name = getattr(lemmatizer, "name", "lemmatizer")
-        self.cache: dict[tuple[int, int], int] = {}
+        self.cache: dict[tuple[int, int], str] = {}  # (ORTH, POS) → lemma
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -198,9 +198,9 @@ class ArrayLemmatizer:
         for k, (orth, pos) in enumerate(pairs.tolist()):
             lemma = cache.get((orth, pos))
             if lemma is None:
-                lemma = strings.add(self.lemmatizer.lemmatize(doc[int(todo[first[k]])])[0])
-                cache[(orth, pos)] = lemma
-            values[k] = lemma
+                lemma = cache[(orth, pos)] = self.lemmatizer.lemmatize(doc[int(todo[first[k]])])[0]
+            # Added for every Doc: strings added inside a spaCy memory zone leave the store with it.
+            values[k] = strings.add(lemma)
         lemmas = cols[:, 2].copy()
         lemmas[todo] = values[inverse.reshape(-1)]
         doc.from_array([LEMMA], cast(Any, lemmas))

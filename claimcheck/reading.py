@@ -10,8 +10,8 @@ import io
 import json
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Iterator
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
 from claimcheck.errors import InputError
@@ -155,57 +155,98 @@ _FLOAT_FIELDS = {f.name for f in fields(Claim) if f.name in {"low", "high"}}
 _INT_FIELDS = {"start", "end", "paragraph", "sent_start", "sent_end"}
 
 
+_ABSENT = object()  # a field the table does not give: the Claim default applies
+
+
 def read_claim_table(path: Path) -> list[Claim]:
-    """A claim table written by `extract` (CSV or JSON Lines) → claims."""
+    """A claim table written by `extract` (CSV or JSON Lines) → claims.
+
+    Columns (keys) the table lacks take their default; empty cells read as 0 (integers), None
+    (bounds) or "" (text); blank lines are skipped; a cell of the wrong type stops the reading with
+    its row named."""
     text, _ = decode(path, path.read_bytes())
     if path.suffix.lower() == ".jsonl":
-        records = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(path, f"line {n}: not JSON ({exc.msg})") from None
-        header = list(records[0].keys()) if records else []
-        rows: Iterable[Sequence[object]] = ([record.get(k) for k in header] for record in records)
-        is_csv = False
-    else:
-        is_csv = True
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, [])
-        rows = reader
-    missing = [c for c in REQUIRED_CLAIM_COLUMNS if c not in header]
-    if missing:
-        raise InputError(path, f"claim table lacks column(s) {', '.join(missing)}")
-    # Each field of Claim, in order, read from its column (one C-level pick per row); then the
-    # integer and float fields converted, and columns absent from this table given their default.
-    names = [f.name for f in fields(Claim)]
+        return [_claim(path, label, values) for label, values in _jsonl_rows(path, text)]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    _check_columns(path, header)
+    # Each field of Claim read from its column with one C-level pick per row; a field whose column
+    # the table lacks is picked from one blank cell past the header's width, then given its default.
     position = {name: i for i, name in enumerate(header)}
     width = len(header)
-    pick = operator.itemgetter(*[position.get(name, width) for name in names])  # width: a blank cell
-    ints = [i for i, name in enumerate(names) if name in _INT_FIELDS]
-    floats = [i for i, name in enumerate(names) if name in _FLOAT_FIELDS]
-    absent = [(i, f.default) for i, f in enumerate(fields(Claim)) if f.name not in position and i not in ints + floats]
+    pick = operator.itemgetter(*[position.get(name, width) for name in _NAMES])
+    absent = [i for i, name in enumerate(_NAMES) if name not in position]
     claims = []
-    for n, row in enumerate(rows, 2):
-        cells = [*row, *([""] * (width + 1 - len(row)))] if len(row) <= width else row
+    for row in reader:
+        if not row:
+            continue  # a blank line
+        cells = row[:width]
+        cells.extend([""] * (width + 1 - len(cells)))
         values = list(pick(cells))
-        for i in ints:
-            value = values[i]
-            try:
-                values[i] = int(value) if value not in (None, "") else 0
-            except (TypeError, ValueError):
-                raise InputError(path, f"row {n}: column {names[i]} is not an integer: {value!r}") from None
-        for i in floats:
-            value = values[i]
-            try:
-                values[i] = float(value) if value not in (None, "") else None
-            except (TypeError, ValueError):
-                raise InputError(path, f"row {n}: column {names[i]} is not a number: {value!r}") from None
-        for i, default in absent:
-            values[i] = default
-        if not is_csv:
-            values = [("" if v is None else str(v)) if i not in ints and i not in floats else v for i, v in enumerate(values)]
-        claims.append(Claim(*values))
+        for i in absent:
+            values[i] = _DEFAULTS[i]  # every field without a default is a required column
+        claims.append(_claim(path, f"row {reader.line_num}", values, text_cells=True))
     return claims
+
+
+_NAMES = tuple(f.name for f in fields(Claim))
+_DEFAULTS = tuple(f.default for f in fields(Claim))
+_INT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _INT_FIELDS)
+_FLOAT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _FLOAT_FIELDS)
+_TEXT_POSITIONS = tuple(i for i in range(len(_NAMES)) if i not in _INT_POSITIONS + _FLOAT_POSITIONS)
+
+
+def _check_columns(path: Path, columns: Iterable[str]) -> None:
+    have = set(columns)
+    missing = [c for c in REQUIRED_CLAIM_COLUMNS if c not in have]
+    if missing:
+        raise InputError(path, f"claim table lacks column(s) {', '.join(missing)}")
+
+
+def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[str, list[object]]]:
+    records = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"line {n}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(path, f"line {n}: not a JSON object")
+        records.append((n, record))
+    _check_columns(path, {key for _, record in records for key in record})
+    for n, record in records:
+        yield f"line {n}", [record.get(name, _ABSENT) for name in _NAMES]
+
+
+def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = False) -> Claim:
+    """A Claim from one row's raw values, in field order (`_ABSENT` where the table is silent)."""
+    for i in _INT_POSITIONS:
+        value = values[i]
+        if value is _ABSENT:
+            values[i] = _DEFAULTS[i]
+            continue
+        try:
+            values[i] = int(value) if value not in (None, "") else 0  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            raise InputError(path, f"{label}: column {_NAMES[i]} is not an integer: {value!r}") from None
+    for i in _FLOAT_POSITIONS:
+        value = values[i]
+        if value is _ABSENT:
+            values[i] = _DEFAULTS[i]
+            continue
+        try:
+            values[i] = float(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise InputError(path, f"{label}: column {_NAMES[i]} is not a number: {value!r}") from None
+    if not text_cells:  # JSON values may be null, numbers or absent; CSV cells are text already
+        for i in _TEXT_POSITIONS:
+            value = values[i]
+            if value is _ABSENT:
+                if _DEFAULTS[i] is MISSING:
+                    raise InputError(path, f"{label}: no {_NAMES[i]}")
+                values[i] = _DEFAULTS[i]
+            else:
+                values[i] = "" if value is None else str(value)
+    return Claim(*values)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Frozen records that flow between the stages, and the column order of both tables (defined once)."""
+"""Records that flow between the stages (treated as values), and the column order of both tables (defined once)."""
 
 from __future__ import annotations
 

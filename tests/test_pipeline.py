@@ -153,3 +153,10 @@ def test_bad_file_is_found_before_any_output(nlp, write_articles):
     result = runner.invoke(app, ["extract", str(folder), "--no-cache"])  # to standard output
     assert result.exit_code == 2
     assert "claim_id" not in result.output and "z_image.txt: binary file" in result.output
+
+
+def test_array_lemmatizer_across_memory_zones(nlp):
+    for _ in range(2):  # the second time, the lemma comes from the cache, its string from the zone's store
+        with nlp.memory_zone():
+            doc = nlp("Les zorglubettes chantaient.")
+            assert [t.lemma_ for t in doc] == ["le", "zorglubette", "chanter", "."]

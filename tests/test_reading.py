@@ -70,3 +70,33 @@ def test_a_jsonl_table_with_nulls_reads_them_as_empty(tmp_path):
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     (claim,) = reading.read_claim_table(path)
     assert claim.unit == "" and claim.low is None and claim.start == 50
+
+
+def test_blank_lines_and_extra_cells_are_not_claims(tmp_path):
+    path = tmp_path / "claims.csv"
+    header = ",".join(REQUIRED_CLAIM_COLUMNS)
+    path.write_text(f"{header}\na:1,a,entity,Paris,0,5,Paris,LOC,,S\n\nb:1,b,entity,Lyon,0,4,Lyon,LOC,,S,extra,7\n",
+                    encoding="utf-8")
+    claims = reading.read_claim_table(path)
+    assert [c.claim_id for c in claims] == ["a:1", "b:1"]
+    assert claims[1].paragraph == 0 and claims[1].low is None  # the extra cells fill no absent column
+
+
+def test_jsonl_records_each_keep_their_own_keys_and_defaults(tmp_path):
+    path = tmp_path / "claims.jsonl"
+    base = {c: getattr(CLAIMS[1], c) for c in REQUIRED_CLAIM_COLUMNS}
+    first = base | {"modality": "reported", "section": "title"}
+    second = base | {"claim_id": "d:0003", "place": "Rennes", "paragraph": 3}
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (first, second)) + "\n", encoding="utf-8")
+    a, b = reading.read_claim_table(path)
+    assert (a.modality, a.section) == ("reported", "title")
+    assert (b.modality, b.section, b.place, b.paragraph) == ("asserted", "body", "Rennes", 3)
+
+
+def test_a_jsonl_record_without_a_required_key_is_named(tmp_path):
+    path = tmp_path / "claims.jsonl"
+    full = {c: getattr(CLAIMS[1], c) for c in REQUIRED_CLAIM_COLUMNS}
+    partial = {k: v for k, v in full.items() if k != "value"}
+    path.write_text(json.dumps(full) + "\n" + json.dumps(partial) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: no value"):
+        reading.read_claim_table(path)
