@@ -206,9 +206,12 @@ class _Engine:
             result = batch.task.result()
         except BrokenProcessPool:
             raise ClaimcheckError("a worker process died (out of memory?); try fewer --workers") from None
-        if self.mode != "split":
-            return result  # type: ignore[no-any-return]
         from claimcheck import pipeline
+
+        if self.mode == "inline":
+            return result  # type: ignore[no-any-return]
+        if self.mode == "workers":
+            return pipeline.claims_from_rows(result)
         from claimcheck.claims import extract_claims
 
         docs = pipeline.docs_from_bytes(result, pipeline.reading_vocab())
