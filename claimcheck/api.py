@@ -145,7 +145,6 @@ class _Engine:
         loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
         self.batch_size = batch_size
         self.executor: ProcessPoolExecutor | None = None
-        self.started_tasks = False
         few = articles_hint is not None and articles_hint <= INLINE_MAX
         if few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
             self.mode = "inline"
@@ -184,15 +183,11 @@ class _Engine:
         if self.mode == "inline":
             batch.task = _Done(pipeline.extract_docs(batch.articles, batch_size=self.batch_size))
             return
-        first = self.executor is None or not self.started_tasks
-        if self.executor is None:
-            self._start()
+        self.start()
         assert self.executor is not None
-        self.started_tasks = True
         if self.mode == "split":
             batch.task = self.executor.submit(pipeline.parse_batch, [a.text for a in batch.articles], self.batch_size)
-            if first:
-                pipeline.reading_vocab()  # built here while the worker loads the model
+            pipeline.reading_vocab()  # built once (cached), at the first batch, while the worker loads the model
         else:
             batch.task = self.executor.submit(pipeline.extract_batch, batch.articles, self.batch_size)
 

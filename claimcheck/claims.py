@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Tokens that close the clause segment of a quantity inside a sentence.
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "et", "dont", "tandis", "mais", "contre", "soit", "—", "–"})
+# …and, for the window of words read around a figure, quotation marks too.
+_WINDOW_SEPARATORS = _SEPARATORS | {"«", "»"}
 # Participles that count people when written right after a figure ("12 morts", "trois grièvement
 # blessés"), whatever part of speech the tagger gives them, with the unit they count.
 _CASUALTY_WORDS = {
@@ -130,11 +132,15 @@ class ClaimExtractor:
         self._common = _lowercase_nouns(doc)
         self._ents = list(doc.ents)
         # Per token, read once from arrays (a Token object per look is what costs in this module).
-        self._lower, self._lemma = _token_strings(doc)
-        self._idx: list[int] = doc.to_array("IDX").tolist()
+        lower, self._lemma = _token_strings(doc)
         # Char offsets of the tokens that cut a figure's clause (see _segments, _window).
-        self._cuts = [i for i, w in zip(self._idx, self._lower) if w in _SEPARATORS]
-        self._window_cuts = [i for i, w in zip(self._idx, self._lower) if w in _SEPARATORS or w in {"«", "»"}]
+        self._cuts: list[int] = []
+        self._window_cuts: list[int] = []
+        for idx, word in zip(doc.to_array("IDX").tolist(), lower):
+            if word in _WINDOW_SEPARATORS:
+                self._window_cuts.append(idx)
+                if word in _SEPARATORS:
+                    self._cuts.append(idx)
         self.resolver = ent_mod.EntityResolver()
         for ent in self._ents:
             if ent.label_ == "PER":  # "Scholz" → "Olaf Scholz"; never "Dijon" → "usine de Dijon"

@@ -10,9 +10,10 @@ import io
 import json
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import InputError
 from claimcheck.records import REQUIRED_CLAIM_COLUMNS, Article, Claim
@@ -194,6 +195,11 @@ _DEFAULTS = tuple(f.default for f in fields(Claim))
 _INT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _INT_FIELDS)
 _FLOAT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _FLOAT_FIELDS)
 _TEXT_POSITIONS = tuple(i for i in range(len(_NAMES)) if i not in _INT_POSITIONS + _FLOAT_POSITIONS)
+# Number fields: position, conversion, value of an empty cell, what the error calls the type.
+_NUMBER_FIELDS: tuple[tuple[int, Callable[[Any], object], object, str], ...] = (
+    *((i, int, 0, "an integer") for i in _INT_POSITIONS),
+    *((i, float, None, "a number") for i in _FLOAT_POSITIONS),
+)
 
 
 def _check_columns(path: Path, columns: Iterable[str]) -> None:
@@ -222,24 +228,15 @@ def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[str, list[object]]]:
 
 def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = False) -> Claim:
     """A Claim from one row's raw values, in field order (`_ABSENT` where the table is silent)."""
-    for i in _INT_POSITIONS:
+    for i, convert, empty, kind in _NUMBER_FIELDS:
         value = values[i]
         if value is _ABSENT:
             values[i] = _DEFAULTS[i]
             continue
         try:
-            values[i] = int(value) if value not in (None, "") else 0  # type: ignore[call-overload]
+            values[i] = convert(value) if value not in (None, "") else empty
         except (TypeError, ValueError):
-            raise InputError(path, f"{label}: column {_NAMES[i]} is not an integer: {value!r}") from None
-    for i in _FLOAT_POSITIONS:
-        value = values[i]
-        if value is _ABSENT:
-            values[i] = _DEFAULTS[i]
-            continue
-        try:
-            values[i] = float(value) if value not in (None, "") else None  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise InputError(path, f"{label}: column {_NAMES[i]} is not a number: {value!r}") from None
+            raise InputError(path, f"{label}: column {_NAMES[i]} is not {kind}: {value!r}") from None
     if not text_cells:  # JSON values may be null, numbers or absent; CSV cells are text already
         for i in _TEXT_POSITIONS:
             value = values[i]
