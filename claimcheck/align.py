@@ -589,7 +589,7 @@ def date_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], 
     for c in claims:
         if c.kind != "date":
             continue
-        for cls in event_classes(c) & _DATE_EVENT_CLASSES:
+        for cls in sorted(event_classes(c) & _DATE_EVENT_CLASSES):  # sorted: the same report on every run
             blocks[(ctx.story.get(c.doc_id, 0), cls)].append(c)
     return blocks
 

@@ -388,9 +388,12 @@ def _group(conflicts: Sequence[_Conflict], facts: _UnionFind) -> list[Discrepanc
         groups[(c.kind, fa, fb, a.doc_id, b.doc_id)].append(_Conflict(c.kind, a, b, c.severity, c.explanation, c.topic))
     rows = []
     for members in groups.values():
+        # Claim ids end every ordering: the same report on every run, whatever order pairs were met in.
+        members.sort(key=lambda c: (c.a.claim_id, c.b.claim_id))
         best = min(
             members,
-            key=lambda c: (-c.severity, _SECTION_RANK.get(c.a.section, 9) + _SECTION_RANK.get(c.b.section, 9), c.a.start),
+            key=lambda c: (-c.severity, _SECTION_RANK.get(c.a.section, 9) + _SECTION_RANK.get(c.b.section, 9), c.a.start,
+                           c.a.claim_id, c.b.claim_id),
         )
         evidence = tuple(
             {
@@ -417,7 +420,7 @@ def _group(conflicts: Sequence[_Conflict], facts: _UnionFind) -> list[Discrepanc
                 evidence=evidence,
             )
         )
-    rows.sort(key=lambda d: (-d.severity, d.kind, d.doc_a, d.doc_b, d.topic))
+    rows.sort(key=lambda d: (-d.severity, d.kind, d.doc_a, d.doc_b, d.topic, d.claim_a, d.claim_b))
     return rows
 
 
