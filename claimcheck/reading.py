@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import InputError
-from claimcheck.records import REQUIRED_CLAIM_COLUMNS, Article, Claim
+from claimcheck.records import CLAIM_COLUMNS, REQUIRED_CLAIM_COLUMNS, Article, Claim
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
 CLAIM_TABLE_SUFFIXES = frozenset({".csv", ".jsonl"})
@@ -190,7 +190,7 @@ def read_claim_table(path: Path) -> list[Claim]:
     return claims
 
 
-_NAMES = tuple(f.name for f in fields(Claim))
+_NAMES = CLAIM_COLUMNS  # the fields of Claim, in order
 _DEFAULTS = tuple(f.default for f in fields(Claim))
 _INT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _INT_FIELDS)
 _FLOAT_POSITIONS = tuple(i for i, name in enumerate(_NAMES) if name in _FLOAT_FIELDS)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 
 # Column order of the claim table written by `extract` (SPEC's required columns first).
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -77,6 +78,11 @@ class Claim:
 
     def row(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in CLAIM_COLUMNS}
+
+
+# The claim table's columns are the dataclass's fields, in order: `Claim(*claim_values(c))` rebuilds c.
+assert tuple(f.name for f in fields(Claim)) == CLAIM_COLUMNS
+claim_values = operator.attrgetter(*CLAIM_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
