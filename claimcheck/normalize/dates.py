@@ -56,6 +56,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from claimcheck.normalize import scan
+from claimcheck.normalize.scan import DIGIT
 from claimcheck.normalize.types import DateMatch
 
 __all__ = ["date_bounds", "dates_compatible", "find_dates", "load_vocabulary", "parse_date"]
@@ -216,6 +218,7 @@ class _Rule:
     name: str
     regex: re.Pattern[str]
     handler: Callable[[re.Match[str], _Ctx], _Cand | None]
+    keys: frozenset[str]  # every match holds one of these words, or a digit (see normalize.scan)
 
 
 @lru_cache(maxsize=1)
@@ -483,13 +486,25 @@ _CLAUSE_OPENERS = frozenset(
 
 def _phrase_at(tokens: list[str], j: int, phrases: tuple[tuple[str, ...], ...], ending: bool) -> tuple[str, ...] | None:
     """The longest phrase that ends (``ending``) or starts at token ``j``."""
-    best = None
-    for p in phrases:
-        n = len(p)
-        window = tokens[j - n + 1 : j + 1] if ending else tokens[j : j + n]
-        if (not ending or j - n + 1 >= 0) and tuple(window) == p and (best is None or n > len(best)):
-            best = p
-    return best
+    held, lookup, longest = _PHRASE_SETS.get(id(phrases)) or _phrase_set(phrases)
+    for n in range(min(longest, j + 1 if ending else len(tokens) - j), 0, -1):
+        window = tuple(tokens[j - n + 1 : j + 1] if ending else tokens[j : j + n])
+        if window in lookup:
+            return window
+    return None
+
+
+# id(phrases) → (phrases, the same as a set, the longest's length); the tuple is held so that its id
+# stays its own.
+_PHRASE_SETS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], int]] = {}
+
+
+def _phrase_set(
+    phrases: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], int]:
+    entry = (phrases, frozenset(phrases), max(map(len, phrases), default=0))
+    _PHRASE_SETS[id(phrases)] = entry
+    return entry
 
 
 def _cue_at(tokens: list[str], j: int, ending: bool) -> tuple[int, bool, bool] | None:
@@ -1069,7 +1084,10 @@ def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
     day_range_tail = "§SP§ §DAY:d2§ §SP§ §MONTH:m2§ (?: ,?§SP§ §YEAR:y2§)?"
-    specs: list[tuple[str, str, Callable[[re.Match[str], _Ctx], _Cand | None]]] = [
+    # Each rule: name, template, handler, and what every match of it holds — a digit, a word of
+    # a vocabulary piece ("MONTH": a month name or abbreviation), or one of the words listed —
+    # so that it is tried only on the lines that hold it (see claimcheck.normalize.scan).
+    specs: list[tuple[str, str, Callable[[re.Match[str], _Ctx], _Cand | None], str | tuple[str, ...]]] = [
         (
             "numeric_dmy",
             (
@@ -1077,6 +1095,7 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?![\w/]|[.,\-]\d)"
             ),
             _h_numeric_dmy,
+            DIGIT,
         ),
         (
             "iso",
@@ -1085,8 +1104,9 @@ def _rules() -> tuple[_Rule, ...]:
                 r" | (?P<sep>[/.]) (?P<m2>0[1-9]|1[0-2]) (?P=sep) (?P<d2>0[1-9]|[12]\d|3[01]) ) (?![\d\-/]|[.]\d)"
             ),
             _h_iso,
+            DIGIT,
         ),
-        ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my),
+        ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my, DIGIT),
         (
             "day_month",
             (
@@ -1095,9 +1115,10 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?: ,?§SP§ §YEAR:y§ | §SP§ (?P<dir>dernier|prochain)(?!\w) )?"
             ),
             _h_day_month,
+            "MONTH",
         ),
-        ("month_day_year", r"§MONTH:m§ §SP§ §NB§ §DAY:d§ ,?§SP§ §YEAR:y§", _h_day_month),
-        ("month_year", r"§MONTH:m§ §SP§ §YEAR:y§", _h_month_year),
+        ("month_day_year", r"§MONTH:m§ §SP§ §NB§ §DAY:d§ ,?§SP§ §YEAR:y§", _h_day_month, "MONTH"),
+        ("month_year", r"§MONTH:m§ §SP§ §YEAR:y§", _h_month_year, "MONTH"),
         (
             "bare_month",
             (
@@ -1106,33 +1127,39 @@ def _rules() -> tuple[_Rule, ...]:
                 r" | de §SP§ cette §SP§ année )(?!\w) )?"
             ),
             _h_bare_month,
+            "MONTHF",
         ),
         (
             "day_range",
             r"(?<!\w)du §SP§ (?: §WD§ §SP§ )? §NB§ §DAY:d1§ (?: §SP§ §MONTH:m1§ (?: §SP§ §YEAR:y1§ )? )?"
             r" §SP§ au (?: §SP§ §WD§ )?" + day_range_tail,
             _h_day_range,
+            "MONTH",
         ),
         (
             "day_range_between",
             r"(?<!\w)entre §SP§ le §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ (?: §SP§ §YEAR:y1§ )? )?"
             r" §SP§ et §SP§ le" + day_range_tail,
             _h_day_range,
+            ("entre",),
         ),
         (
             "day_pair",
             r"(?<!\w)les §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ )? §SP§ et" + day_range_tail,
             _h_day_range,
+            "MONTH",
         ),
         (
             "day_dash",
             r"§NB§ §DAY:d1§ §SP0§ [-–‑] §SP0§ §DAY:d2§ §SP§ §MONTH:m2§ (?: §SP§ §YEAR:y2§)?",
             _h_day_range,
+            "MONTH",
         ),
         (
             "night_dates",
             r"(?<!\w)(?:la §SP§)? nuit §SP§ du §SP§ §DAY:d1§ (?: §SP§ §MONTH:m1§ )? §SP§ au" + day_range_tail,
             _h_night_dates,
+            ("nuit",),
         ),
         (
             "month_range",
@@ -1141,38 +1168,45 @@ def _rules() -> tuple[_Rule, ...]:
                 r" §SP§ (?:à|au §SP§ mois §SP§ de) §SP§ §MONTHF:m2§ (?: §SP§ §YEAR:y2§ )?"
             ),
             _h_month_range,
+            "MONTHF",
         ),
         (
             "month_range_between",
             r"(?<!\w)entre §SP§ §MONTHF:m1§ (?: §SP§ §YEAR:y1§ )? §SP§ et §SP§ §MONTHF:m2§ (?: §SP§ §YEAR:y2§ )?",
             _h_month_range,
+            ("entre",),
         ),
         (
             "year_range",
             r"(?<!\w)(?: de §SP§ | entre §SP§ ) §YEAR:y1§ §SP§ (?: à | et | jusqu§AP§ (?:à|en) ) §SP§ §YEAR:y2§",
             _h_year_range,
+            DIGIT,
         ),
         (
             "year_dash",
             r"§NB§ §YEAR:y1§ §SP0§ [-–—/] §SP0§ (?: §YEAR:y2§ | (?P<yy>\d{2})(?![\d\-/.]) )",
             _h_year_range,
+            DIGIT,
         ),
         (
             "year_part",
             r"(?:(?<!\w)le §SP§)? §ORD:o§ §SP§ §YPART:p§ §SP§ (?: de §SP§ | d§AP§ §SP0§ )? (?:l§AP§ §SP0§ année §SP§)? §YEAR:y§",
             _h_year_part,
+            "YPART",
         ),
-        ("decade", r"(?<!\w)(?:les §SP§)? années §SP§ (?P<dec>(?:19|20)\d0|\d0)(?!\d)", _h_decade),
+        ("decade", r"(?<!\w)(?:les §SP§)? années §SP§ (?P<dec>(?:19|20)\d0|\d0)(?!\d)", _h_decade, ("années",)),
         (
             "short_year",
             r"(?<!\w)(?:en|depuis|dès) §SP§ (?P<yy>\d{2}) (?= §SP0§ (?:[,.;:!?»)”\"]|\n|\Z) )(?![.,]\d)",
             _h_short_year,
+            DIGIT,
         ),
-        ("day_word", r"§DAYWORD:w§ (?: §SP§ (?:au §SP§)? §POD§ )?", _h_day_word),
+        ("day_word", r"§DAYWORD:w§ (?: §SP§ (?:au §SP§)? §POD§ )?", _h_day_word, "DAYWORD"),
         (
             "this_part_of_day",
             r"(?<!\w)(?: ce §SP§ (?:matin|soir|midi) | cet §SP§ après-midi | cette §SP§ (?:matinée|soirée) )(?!\w)",
             _h_this_part_of_day,
+            ("matin", "soir", "midi", "matinée", "soirée"),
         ),
         (
             "weekday",
@@ -1181,21 +1215,25 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?: §SP§ (?:au §SP§)? §POD§ )? (?: §SP§ (?P<dir2>dernier|prochain)(?!\w) )?"
             ),
             _h_weekday,
+            "WD",
         ),
         (
             "weekday_day",
             r"§WD:wd§ §SP§ §NB§ §DAY:d§ (?= §SP0§ (?:[,.;:)!?]|\n|\Z) | §SP§ (?:à|au|et|dans|lors|en|pour)(?!\w) )",
             _h_weekday_day,
+            "WD",
         ),
         (
             "night_weekdays",
             r"(?<!\w)(?:la §SP§)? nuit §SP§ (?:de|du) §SP§ §WD:wd1§ §SP§ (?:à|au) §SP§ §WD:wd2§",
             _h_night_weekdays,
+            ("nuit",),
         ),
         (
             "night_last",
             r"(?<!\w)(?: la §SP§ nuit §SP§ (?:dernière|passée) | cette §SP§ nuit )(?!\w)",
             _h_night_last,
+            ("nuit",),
         ),
         (
             "relative_period",
@@ -1206,6 +1244,7 @@ def _rules() -> tuple[_Rule, ...]:
                 r"(?!\w)(?! §SP§ d(?:e|§AP§))"
             ),
             _h_relative_period,
+            ("semaine", "mois", "an", "année", "week", "weekend"),
         ),
         (
             "weekend_tense",
@@ -1214,6 +1253,7 @@ def _rules() -> tuple[_Rule, ...]:
                 r"(?! §SP§ (?:dernier|prochain|passé|suivant|précédent|d(?:e|u|§AP§))(?!\w))"
             ),
             _h_weekend_tense,
+            ("week", "weekend"),
         ),
         (
             "part_of_year",
@@ -1222,16 +1262,19 @@ def _rules() -> tuple[_Rule, ...]:
                 r"(?!\w)(?! §SP§ (?:dernière|passée|prochaine|précédente|suivante|\d))"
             ),
             _h_part_of_year,
+            ("année",),
         ),
         (
             "ago",
             r"(?<!\w)(?P<op> il §SP§ y §SP§ a | dans ) §SP§ (?P<n>\d{1,4}|[^\W\d_]+(?:[-‑][^\W\d_]+)*) §SP§ §UNIT:u§",
             _h_ago,
+            "UNIT",
         ),
         (
             "bare_year",
             r"§NB§ (?<!\d\s) (?P<y>1\d{3}|20\d{2}) (?!\d|[.,]\d|§SP0§[%€$£]|\s\d{3}(?!\d))",
             _h_bare_year,
+            DIGIT,
         ),
         (
             "season",
@@ -1240,6 +1283,7 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?: §SP§ §YEAR:y§ (?: [-–/] §YEAR:y2§ )? | §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
             ),
             _h_season,
+            "SEASON",
         ),
         (
             "anaphor",
@@ -1248,9 +1292,30 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?: §SP§ (?:au §SP§)? §POD§ )? (?: §SP§ (?P<de> de | du | des | d§AP§ )(?=[\s\w]) )?"
             ),
             _h_anaphor,
+            "ANAPHOR",
         ),
     ]
-    return tuple(_Rule(name, _rx(template), handler) for name, template, handler in specs)
+    return tuple(_Rule(name, _rx(template), handler, _keys(key)) for name, template, handler, key in specs)
+
+
+def _keys(spec: str | tuple[str, ...]) -> frozenset[str]:
+    """The key words of a rule (see `_rules`)."""
+    if isinstance(spec, tuple):
+        return frozenset(scan.fold(word) for word in spec)
+    if spec == DIGIT:
+        return frozenset({DIGIT})
+    v = load_vocabulary()
+    forms = {
+        "MONTH": [*v.months, *v.month_abbr, *v.month_abbr_dot],
+        "MONTHF": list(v.months),
+        "WD": list(v.weekdays),
+        "UNIT": list(v.units),
+        "SEASON": list(v.seasons),
+        "YPART": list(v.year_parts),
+        "DAYWORD": list(v.day_words),
+        "ANAPHOR": list(v.anaphors),
+    }[spec]
+    return scan.key_words(forms)
 
 
 @lru_cache(maxsize=2)
@@ -1290,8 +1355,9 @@ def _modifier_applies(text: str, m: re.Match[str], cand: _Cand) -> bool:
 
 def _candidates(ctx: _Ctx) -> list[_Cand]:
     found = []
+    lines = scan.line_index(ctx.text)
     for rule in _rules():
-        for m in rule.regex.finditer(ctx.text):
+        for m in lines.finditer(rule.regex, rule.keys):
             cand = rule.handler(m, ctx)
             if cand is not None and cand.end > cand.start:
                 cand.origin = rule.name

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from text_to_num import Token, find_numbers, text2num
 
+from claimcheck.normalize import scan
 from claimcheck.normalize.types import QuantityMatch
 from claimcheck.resources import read_table
 
@@ -226,25 +227,39 @@ _UNIT_ADJECTIVE_RE = re.compile(
 _CLAUSE_END_AFTER_RE = re.compile(rf"{_SP}*(?:[,.;:!?…»”)\"]|\n|\Z)")
 
 # Spans that hold digits but no quantity: dates, clock times, year spans, phone numbers, links.
-_MASK_RES = [
-    re.compile(r"(?<![\w.,])\d{1,2}([/.\-])\d{1,2}\1\d{2,4}(?!\d)"),
-    re.compile(r"(?<![\w.,])\d{4}-\d{2}-\d{2}(?!\d)"),
-    re.compile(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\d/])"),
-    re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"),
-    re.compile(rf"(?<![\w.,])(?:1\d{{3}}|20\d{{2}}){_SP}*[-–/]{_SP}*(?:(?:1\d|20)\d{{2}}|\d{{2}})(?![\d])"),
-    re.compile(rf"(?<![\w+])\+\d{{1,3}}(?:{_SP}?\(0\))?(?:[ .\-\u00a0\u202f]?\d{{1,4}}){{3,6}}(?!\d)"),
-    re.compile(r"(?<![\w+,.])0\d{1,3}(?:[ .\-/\u00a0\u202f]\d{2,3}){2,4}(?!\d)"),
-    re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|#\w+"),
-    re.compile(
-        rf"(?<![\w.,])\d{{1,2}}(?:er|ᵉʳ)?(?:{_SP}*(?:,|et|au|à|-|–|ou){_SP}*(?:le{_SP}+)?\d{{1,2}}(?:er|ᵉʳ)?)*"
-        rf"{_SP}+(?:{_MONTH_ALT})",
-        re.IGNORECASE,
+# Each with what every match holds, so that it is tried only on the lines holding it (see
+# claimcheck.normalize.scan): a digit, a piece of an address, or a weekday.
+_DIGIT_KEY = frozenset({scan.DIGIT})
+_MASKS = [
+    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}([/.\-])\d{1,2}\1\d{2,4}(?!\d)"), _DIGIT_KEY),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{4}-\d{2}-\d{2}(?!\d)"), _DIGIT_KEY),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\d/])"), _DIGIT_KEY),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"), _DIGIT_KEY),
+    scan.Gated(
+        re.compile(rf"(?<![\w.,])(?:1\d{{3}}|20\d{{2}}){_SP}*[-–/]{_SP}*(?:(?:1\d|20)\d{{2}}|\d{{2}})(?![\d])"),
+        _DIGIT_KEY,
     ),
-    re.compile(
-        rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
-        # "jeudi 2,4 millions", "lundi 2 500 personnes": a figure after a weekday, not a day number
-        rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
-        re.IGNORECASE,
+    scan.Gated(
+        re.compile(rf"(?<![\w+])\+\d{{1,3}}(?:{_SP}?\(0\))?(?:[ .\-\u00a0\u202f]?\d{{1,4}}){{3,6}}(?!\d)"), _DIGIT_KEY
+    ),
+    scan.Gated(re.compile(r"(?<![\w+,.])0\d{1,3}(?:[ .\-/\u00a0\u202f]\d{2,3}){2,4}(?!\d)"), _DIGIT_KEY),
+    scan.Gated(re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|#\w+"), frozenset({"://", "www.", "@", "#"})),
+    scan.Gated(
+        re.compile(
+            rf"(?<![\w.,])\d{{1,2}}(?:er|ᵉʳ)?(?:{_SP}*(?:,|et|au|à|-|–|ou){_SP}*(?:le{_SP}+)?\d{{1,2}}(?:er|ᵉʳ)?)*"
+            rf"{_SP}+(?:{_MONTH_ALT})",
+            re.IGNORECASE,
+        ),
+        _DIGIT_KEY,
+    ),
+    scan.Gated(
+        re.compile(
+            rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
+            # "jeudi 2,4 millions", "lundi 2 500 personnes": a figure after a weekday, not a day number
+            rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
+            re.IGNORECASE,
+        ),
+        scan.key_words(_words("weekday")),
     ),
 ]
 
@@ -291,6 +306,16 @@ _SUR_RE = re.compile(
 )
 _DEMI_UNIT_RE = re.compile(rf"(?<![\w'’-])(une?){_SP}+demi-(heure|journée|siècle)(?!\w)", re.IGNORECASE)
 _DEMI_UNITS = {"heure": "heure", "journée": "jour", "siècle": "siècle"}
+
+# The other patterns scanned over whole texts, with what every match of them holds (as above).
+_DIGITS_SCAN = scan.Gated(_DIGITS_RE, _DIGIT_KEY)
+_WORD_RUN_SCAN = scan.Gated(_WORD_RUN_RE, scan.key_words(_NUMBER_WORDS))
+_VAGUE_PLURAL_SCAN = scan.Gated(_VAGUE_PLURAL_RE, scan.key_words(_VAGUE_PLURALS))
+_COLLECTIVE_SCAN = scan.Gated(_COLLECTIVE_RE, scan.key_words(_COLLECTIVES))
+_VAGUE_DET_SCAN = scan.Gated(_VAGUE_DET_RE, scan.key_words(_VAGUE_DETS))
+_FRACTION_SCAN = scan.Gated(_FRACTION_RE, scan.key_words(_FRACTIONS))
+_SUR_SCAN = scan.Gated(_SUR_RE, frozenset({"sur"}))
+_DEMI_UNIT_SCAN = scan.Gated(_DEMI_UNIT_RE, frozenset({"demi"}))
 
 
 # --------------------------------------------------------------------------- text2num
@@ -373,10 +398,10 @@ def _digits_value(raw: str) -> Decimal:
 
 def _atoms(text: str) -> list[_Atom]:
     atoms = []
-    for m in _DIGITS_RE.finditer(text):
+    for m in _DIGITS_SCAN.finditer(text):
         raw = m.group()
         atoms.append(_Atom(m.start(), m.end(), _digits_value(raw), False, bare=raw.isdigit()))
-    for m in _WORD_RUN_RE.finditer(text):
+    for m in _WORD_RUN_SCAN.finditer(text):
         for start, end, value in _word_numbers(text, m.start(), m.end()):
             last = text[start:end].split()[-1].lower()
             scale = (
@@ -676,7 +701,7 @@ class _Masks:
     """Merged spans of the text where digits are no quantity (dates, clock times, phones ...)."""
 
     def __init__(self, text: str) -> None:
-        spans = sorted((m.start(), m.end()) for rx in _MASK_RES for m in rx.finditer(text))
+        spans = sorted((m.start(), m.end()) for rx in _MASKS for m in rx.finditer(text))
         merged: list[list[int]] = []
         for s, e in spans:
             if merged and s <= merged[-1][1]:
@@ -998,20 +1023,20 @@ class _Finder:
     # -- vague amounts
     def _vague(self) -> None:
         text = self.text
-        for m in _VAGUE_PLURAL_RE.finditer(text):
+        for m in _VAGUE_PLURAL_SCAN.finditer(text):
             if m.group(1)[0].isupper() and not _sentence_initial(text, m.start()):
                 continue
             unit_value = _VAGUE_PLURALS[m.group(2).lower()]
             if m.group(3):
                 unit_value *= _VAGUE_PLURALS[m.group(3).lower()]
             self._vague_match(m.start(), m.end(), unit_value * 2, unit_value * 2, unit_value * 10)
-        for m in _COLLECTIVE_RE.finditer(text):
+        for m in _COLLECTIVE_SCAN.finditer(text):
             value, low, high = _COLLECTIVES[m.group(2).lower()]
             if m.group(3):
                 factor = _VAGUE_PLURALS[m.group(3).lower()]
                 value, low, high = value * factor, low * factor, high * factor
             self._vague_match(m.start(), m.end(), value, low, high)
-        for m in _VAGUE_DET_RE.finditer(text):
+        for m in _VAGUE_DET_SCAN.finditer(text):
             least, most = _VAGUE_DETS[m.group(1).lower()]
             self._vague_match(m.start(), m.end(), least, least, most)
 
@@ -1045,7 +1070,7 @@ class _Finder:
     # -- fractions
     def _fractions(self) -> None:
         text = self.text
-        for m in _FRACTION_RE.finditer(text):
+        for m in _FRACTION_SCAN.finditer(text):
             if m.group(2):
                 num, den = _ONE, Decimal(2)
             else:
@@ -1058,7 +1083,7 @@ class _Finder:
                 self._share(m.start(), m.end(), num / den, "heure")
             else:
                 self._share(m.start(), m.end(), Decimal(round(100 * num / den, 2)), "%")
-        for m in _SUR_RE.finditer(text):
+        for m in _SUR_SCAN.finditer(text):
             a, b = _numerator(m.group(1)), _numerator(m.group(3))
             between = m.group(2).split()
             if not a < b or any(re.sub(_APOS, "'", w) in _UNITS for w in between):
@@ -1072,7 +1097,7 @@ class _Finder:
             if unit_after and unit_after.group(1) and not unit_after.group(2):  # "5 km sur 10 km"
                 continue
             self._share(m.start(), m.end(), Decimal(round(100 * a / b, 2)), "%")
-        for m in _DEMI_UNIT_RE.finditer(text):
+        for m in _DEMI_UNIT_SCAN.finditer(text):
             self._share(m.start(), m.end(), _HALF, _DEMI_UNITS[m.group(2).lower()])
 
     def _share(self, start: int, end: int, value: Decimal, unit: str) -> None:

@@ -1,0 +1,143 @@
+"""Run many regular expressions over a long text without scanning every line with each of them.
+
+The finders (dates, quantities) try a few dozen patterns on every article. Each pattern opens with a
+look-behind ("not after a letter"), so Python's `re` cannot jump to the places where it might match:
+it tries every position of the text, pattern after pattern, and that was a quarter of the cost of
+extracting claims from a parsed article. Yet most patterns need a word that few lines hold (a month,
+a weekday, "nuit") or at least a digit.
+
+`LineIndex` reads the text once: where each line starts and ends, the words of each line (case-
+folded) and whether it holds a digit. `LineIndex.finditer(regex, keys)` then runs the regex only
+over the runs of lines that hold one of `keys` (or a digit, for `DIGIT`), and yields exactly the
+matches `regex.finditer(text)` would, provided that
+
+- no match of the regex crosses a line break (its consuming parts never match "\\n"),
+- every match holds, as a whole word, one of `keys` (case aside), or a digit for `DIGIT`,
+- its look-aheads read at most `PAD` characters past a line break.
+
+tests/test_scan.py checks the first and the last on every pattern the finders gate, and the second
+by comparing gated and full scans over every text the test suite knows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A key standing for "any decimal digit" (what `\d` matches).
+DIGIT = "\\d"
+# How far past a line's end a look-ahead may read ("1987\n250 …": `(?!\s\d{3})` reads 4 characters).
+PAD = 16
+
+_WORD = re.compile(r"\w+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def fold(text: str) -> str:
+    """Text as keys are compared, of the same length: each character in lower case, as
+    `re.IGNORECASE` compares them ("İ" → "i", not "i̇"), and "ı", "ſ" taken for "i", "s" as it
+    takes them too — so that a key is never missed where a pattern matches."""
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def key_words(forms: Iterable[str]) -> frozenset[str]:
+    """One key word per vocabulary form — its longest word — so that a line holding none of them
+    holds none of the forms ("avant-veille" → "veille", "aujourd'hui" → "aujourd")."""
+    keys = set()
+    for form in forms:
+        words = _WORD.findall(fold(form))
+        if not words:
+            raise ValueError(f"vocabulary form with no word: {form!r}")
+        keys.add(max(words, key=lambda w: (len(w), w)))
+    return frozenset(keys)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` matches
+
+
+@dataclass(frozen=True, slots=True)
+class Gated:
+    """A pattern with its keys: `Gated(regex, keys).finditer(text)` is `regex.finditer(text)`,
+    run only over the lines that hold a key (see the module doc). A key made of word characters
+    must stand as a whole word; any other key ("://", "@") is looked for as it is."""
+
+    regex: re.Pattern[str]
+    keys: frozenset[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return line_index(text).finditer(self.regex, self.keys)
+
+
+@lru_cache(maxsize=8)
+def line_index(text: str) -> LineIndex:
+    """The `LineIndex` of a text, shared by the finders that read it one after the other."""
+    return LineIndex(text)
+
+
+class LineIndex:
+    """The lines of one text, and which of them hold a key, for gated scans (see the module doc)."""
+
+    __slots__ = ("text", "folded", "starts", "ends", "_lines", "_ranges")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # the index of the line's "\n", or len(text)
+        digit_lines = []
+        start = 0
+        for i, line in enumerate(text.split("\n")):
+            self.starts.append(start)
+            self.ends.append(start + len(line))
+            start += len(line) + 1
+            if _DIGIT_RE.search(line):
+                digit_lines.append(i)
+        self._lines: dict[str, list[int]] = {DIGIT: digit_lines}  # key → lines holding it, in order
+        self._ranges: dict[frozenset[str], list[tuple[int, int]]] = {}
+
+    def lines_of(self, key: str) -> list[int]:
+        """The lines holding `key` (any case; as a whole word if it is one), in order."""
+        found = self._lines.get(key)
+        if found is None:
+            found = []
+            text, folded, starts, n = self.text, self.folded, self.starts, len(key)
+            word = _WORD.fullmatch(key) is not None
+            i = folded.find(key)
+            while i >= 0:
+                end = i + n
+                if not word or (
+                    (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end]))
+                ):
+                    line = bisect_right(starts, i) - 1
+                    if not found or found[-1] != line:
+                        found.append(line)
+                i = folded.find(key, i + 1)
+            self._lines[key] = found
+        return found
+
+    def ranges(self, keys: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) of each run of consecutive lines holding a key; cached per key set."""
+        found = self._ranges.get(keys)
+        if found is None:
+            lines = sorted({i for key in keys for i in self.lines_of(key)})
+            found = []
+            for i in lines:
+                if found and found[-1][1] + 1 == self.starts[i]:
+                    found[-1] = (found[-1][0], self.ends[i])
+                else:
+                    found.append((self.starts[i], self.ends[i]))
+            self._ranges[keys] = found
+        return found
+
+    def finditer(self, regex: re.Pattern[str], keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        """The matches of `regex.finditer(text)`, looked for only on lines holding one of `keys`."""
+        text, size = self.text, len(self.text)
+        for start, end in self.ranges(keys):
+            for m in regex.finditer(text, start, min(size, end + PAD)):
+                if m.start() >= end:
+                    break
+                yield m
