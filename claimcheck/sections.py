@@ -56,9 +56,11 @@ def _is_furniture(text: str) -> bool:
         return True
     if len(words) <= 12 and (_BREADCRUMB.search(text) or _DATETIME_LINE.search(text)):
         return True
-    letters = [c for c in text if c.isalpha()]
     # A short line all in capitals is a site name or a menu item, not a sentence.
-    return bool(letters) and len(words) <= 6 and all(c.isupper() for c in letters)
+    if len(words) > 6:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _looks_like_heading(text: str) -> bool:
