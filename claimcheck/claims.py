@@ -13,7 +13,11 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Span
 
 from claimcheck import lexicon as lexicon_mod
 from claimcheck.components.anchors import quantities_of
@@ -23,7 +27,7 @@ from claimcheck.records import Article, Claim
 from claimcheck.sections import Line, split_lines
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from claimcheck.normalize.types import DateMatch, QuantityMatch
 
@@ -121,6 +125,8 @@ class ClaimExtractor:
     """Turns one parsed article into claims. One instance per article (it keeps paragraph context)."""
 
     def __init__(self, doc: Doc, article: Article) -> None:
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(article.text):
+            raise ValueError(f"{article.doc_id}: the Doc was not parsed from this article's text")
         self.doc = doc
         self.article = article
         self.text = article.text
@@ -133,6 +139,10 @@ class ClaimExtractor:
         self._ents = list(doc.ents)
         # Per token, read once from arrays (a Token object per look is what costs in this module).
         lower, self._lemma = _token_strings(doc)
+        offsets = doc.to_array([IDX, LENGTH])
+        self._tok_start: list[int] = offsets[:, 0].tolist()
+        self._tok_end: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()  # without the space after
+        self._pred_lemmas: dict[int, str] = {}
         # Char offsets of the tokens that cut a figure's clause (see _segments, _window).
         self._cuts: list[int] = []
         self._window_cuts: list[int] = []
@@ -172,7 +182,7 @@ class ClaimExtractor:
     # ------------------------------------------------------------------- main
     def extract(self) -> list[Claim]:
         doc, text = self.doc, self.text
-        quantities = quantities_of(doc)  # found by the claimcheck_quantities component
+        quantities = quantities_of(doc, text)  # by the claimcheck_quantities component, or now
         dates = dates_mod.find_dates(text, self.article.published)
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
@@ -214,6 +224,13 @@ class ClaimExtractor:
                         extra.append(QuantityMatch(tok.idx, tok.idx + len(tok.text), tok.idx, tok.idx + len(tok.text), 1.0, 1.0, 1.0, "eq"))
         return extra
 
+    def _pred_lemma(self, token: Token) -> str:
+        """`_lemma(token)`, once per token."""
+        lemma = self._pred_lemmas.get(token.i)
+        if lemma is None:
+            lemma = self._pred_lemmas[token.i] = _lemma(token)
+        return lemma
+
     def _mentions(self, sent: Span, words: Iterable[str]) -> bool:
         """Does the sentence use one of these lemmas or multiword expressions ("coûter la vie")?"""
         forms = self._sentence_forms.get(sent.start)
@@ -247,8 +264,9 @@ class ClaimExtractor:
 
     def _event_classes(self, sent: Span, pred: Token | None, unit: str) -> str:
         """Event classes of a claim: from its predicate, what it counts, and multiword expressions."""
-        classes = set(self.lex.event_classes(_lemma(pred))) if pred is not None else set()
-        if pred is not None and not _lemma(pred).startswith("se "):
+        lemma = self._pred_lemma(pred) if pred is not None else ""
+        classes = set(self.lex.event_classes(lemma)) if pred is not None else set()
+        if pred is not None and not lemma.startswith("se "):
             classes |= self.lex.event_classes(pred.lemma_)  # "se déclarer" (a fire) is not "déclarer"
         if unit:
             classes |= self.lex.event_classes(unit)
@@ -297,7 +315,15 @@ class ClaimExtractor:
 
     # --------------------------------------------------------------- helpers
     def _tokens(self, start: int, end: int) -> Span | None:
-        return self.doc.char_span(start, end, alignment_mode="expand")
+        """`doc.char_span(start, end, alignment_mode="expand")`, found with two bisections of the
+        token offsets instead of the Token objects spaCy's version makes."""
+        if not (0 <= start < len(self.text) and 0 < end <= len(self.text)):
+            return None
+        first = bisect.bisect_right(self._tok_start, start) - 1
+        last = bisect.bisect_right(self._tok_start, end - 1) - 1
+        if start == self._tok_end[first]:  # in the space after a token: the span starts after it
+            first += 1
+        return Span(self.doc, first, last + 1)
 
     def _place_name(self, ent: Span) -> str:
         """Canonical name of a place mention; a named square or coast keeps its common noun."""
@@ -1007,7 +1033,7 @@ class ClaimExtractor:
                 high=q.high,
                 counted=complement,
                 subject=subject,
-                predicate=_lemma(pred) if pred is not None else "",
+                predicate=self._pred_lemma(pred) if pred is not None else "",
                 object=flow.mover if flow else "",
                 origin="; ".join(flow.origins) if flow else "",
                 destination="; ".join(flow.destinations) if flow else "",
@@ -1161,7 +1187,7 @@ class ClaimExtractor:
                 pred = anchor
             if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
                 pred = None
-            predicate = _lemma(pred) if pred is not None else ""
+            predicate = self._pred_lemma(pred) if pred is not None else ""
             # Light verbs take their meaning from their noun: "la décision prise en mai".
             if pred is not None and pred.dep_ in {"acl", "amod"} and pred.head.pos_ == "NOUN":
                 predicate = pred.head.lemma_.lower()
@@ -1263,6 +1289,7 @@ def _verb_lemmas(token: Token) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
 def _lemma_phrase(phrase: str) -> str:
     """A multiword entry as the lemmatizer writes it ("coûter la vie" → "coûter le vie")."""
     return " ".join("le" if w in {"la", "les", "l'"} else w for w in phrase.split())
@@ -1304,20 +1331,15 @@ def _fmt_number(value: float | None) -> str:
 
 
 def _token_strings(doc: Doc) -> tuple[list[str], list[str]]:
-    """Each token's lowercase form and lowercase lemma."""
+    """Each token's lowercase form and lowercase lemma (one string lookup per distinct hash)."""
+    import numpy
     from spacy.attrs import LEMMA, LOWER
 
     strings = doc.vocab.strings
     cols = doc.to_array([LOWER, LEMMA])
-    seen: dict[int, str] = {}
-
-    def string(h: int) -> str:
-        text = seen.get(h)
-        if text is None:
-            text = seen[h] = strings[h].lower()
-        return text
-
-    return [string(h) for h in cols[:, 0].tolist()], [string(h) for h in cols[:, 1].tolist()]
+    hashes, inverse = numpy.unique(cols, return_inverse=True)
+    texts = numpy.array([strings[h].lower() for h in hashes.tolist()], dtype=object)[inverse.reshape(cols.shape)]
+    return texts[:, 0].tolist(), texts[:, 1].tolist()
 
 
 def _lowercase_nouns(doc: Doc) -> frozenset[str]:

@@ -24,7 +24,7 @@ INFINITE = float("inf")
 
 
 def _gated() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
-    found = [(f"dates:{r.name}", r.regex, r.keys) for r in dates._rules()]
+    found = [(f"dates:{r.name}", r.pattern.regex, r.pattern.keys) for r in dates._rules()]
     for name, value in vars(numbers).items():
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
@@ -242,3 +242,12 @@ def test_key_words(form, key):
 def test_fold_keeps_length():
     text = "İSTANBUL ſ ı Straße ÉTÉ"
     assert len(scan.fold(text)) == len(text)
+
+
+def test_folding_keeps_word_characters_and_line_breaks():
+    # LineIndex finds keys in the folded text and word boundaries there: both must be the text's own.
+    for code in range(0x2FFFF):
+        char = chr(code)
+        folded = scan.fold(char)
+        assert len(folded) == 1, hex(code)
+        assert folded.isalnum() == char.isalnum() and (folded == "\n") == (char == "\n"), hex(code)

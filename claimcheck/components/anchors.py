@@ -34,11 +34,12 @@ def from_rows(rows: list[list[object]]) -> list[QuantityMatch]:
     return [QuantityMatch(**dict(zip(_FIELDS, row))) for row in rows]  # type: ignore[arg-type]
 
 
-def quantities_of(doc: Doc) -> list[QuantityMatch]:
-    """The quantities the component found, or found now when the Doc never went through it."""
+def quantities_of(doc: Doc, text: str | None = None) -> list[QuantityMatch]:
+    """The quantities the component found, or found now when the Doc never went through it
+    (`text`, when given, is the Doc's text: `Doc.text` rebuilds it token by token)."""
     rows = doc.user_data.get(USER_DATA_KEY)
     if rows is None:
-        return find_quantities(doc.text)
+        return find_quantities(doc.text if text is None else text)
     return from_rows(rows)
 
 

@@ -216,9 +216,8 @@ def _alt(forms: list[str] | frozenset[str] | dict[str, object]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
-    regex: re.Pattern[str]
+    pattern: scan.Gated  # its regex, and what every match holds (see normalize.scan)
     handler: Callable[[re.Match[str], _Ctx], _Cand | None]
-    keys: frozenset[str]  # every match holds one of these words, or a digit (see normalize.scan)
 
 
 @lru_cache(maxsize=1)
@@ -1085,7 +1084,7 @@ def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 def _rules() -> tuple[_Rule, ...]:
     day_range_tail = "§SP§ §DAY:d2§ §SP§ §MONTH:m2§ (?: ,?§SP§ §YEAR:y2§)?"
     # Each rule: name, template, handler, and what every match of it holds — a digit, a word of
-    # a vocabulary piece ("MONTH": a month name or abbreviation), or one of the words listed —
+    # a vocabulary piece ("MONTH": a month name or abbreviation), or one of the words or signs listed —
     # so that it is tried only on the lines that hold it (see claimcheck.normalize.scan).
     specs: list[tuple[str, str, Callable[[re.Match[str], _Ctx], _Cand | None], str | tuple[str, ...]]] = [
         (
@@ -1106,7 +1105,7 @@ def _rules() -> tuple[_Rule, ...]:
             _h_iso,
             DIGIT,
         ),
-        ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my, DIGIT),
+        ("numeric_my", r"§NB§ (?P<m>0?[1-9]|1[0-2]) / (?P<y>(?:19|20)\d{2}) (?![\w/]|[.,]\d)", _h_numeric_my, ("/",)),
         (
             "day_month",
             (
@@ -1186,7 +1185,7 @@ def _rules() -> tuple[_Rule, ...]:
             "year_dash",
             r"§NB§ §YEAR:y1§ §SP0§ [-–—/] §SP0§ (?: §YEAR:y2§ | (?P<yy>\d{2})(?![\d\-/.]) )",
             _h_year_range,
-            DIGIT,
+            ("-", "–", "—", "/"),
         ),
         (
             "year_part",
@@ -1295,7 +1294,7 @@ def _rules() -> tuple[_Rule, ...]:
             "ANAPHOR",
         ),
     ]
-    return tuple(_Rule(name, _rx(template), handler, _keys(key)) for name, template, handler, key in specs)
+    return tuple(_Rule(name, scan.Gated(_rx(template), _keys(key)), handler) for name, template, handler, key in specs)
 
 
 def _keys(spec: str | tuple[str, ...]) -> frozenset[str]:
@@ -1355,9 +1354,8 @@ def _modifier_applies(text: str, m: re.Match[str], cand: _Cand) -> bool:
 
 def _candidates(ctx: _Ctx) -> list[_Cand]:
     found = []
-    lines = scan.line_index(ctx.text)
     for rule in _rules():
-        for m in lines.finditer(rule.regex, rule.keys):
+        for m in rule.pattern.finditer(ctx.text):
             cand = rule.handler(m, ctx)
             if cand is not None and cand.end > cand.start:
                 cand.origin = rule.name

@@ -228,19 +228,20 @@ _CLAUSE_END_AFTER_RE = re.compile(rf"{_SP}*(?:[,.;:!?…»”)\"]|\n|\Z)")
 
 # Spans that hold digits but no quantity: dates, clock times, year spans, phone numbers, links.
 # Each with what every match holds, so that it is tried only on the lines holding it (see
-# claimcheck.normalize.scan): a digit, a piece of an address, or a weekday.
+# claimcheck.normalize.scan): a digit, a sign, a piece of an address, a month or a weekday.
 _DIGIT_KEY = frozenset({scan.DIGIT})
 _MASKS = [
     scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}([/.\-])\d{1,2}\1\d{2,4}(?!\d)"), _DIGIT_KEY),
-    scan.Gated(re.compile(r"(?<![\w.,])\d{4}-\d{2}-\d{2}(?!\d)"), _DIGIT_KEY),
-    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\d/])"), _DIGIT_KEY),
-    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"), _DIGIT_KEY),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{4}-\d{2}-\d{2}(?!\d)"), frozenset({"-"})),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}/\d{1,2}(?![\d/])"), frozenset({"/"})),
+    scan.Gated(re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"), frozenset({":"})),
     scan.Gated(
         re.compile(rf"(?<![\w.,])(?:1\d{{3}}|20\d{{2}}){_SP}*[-–/]{_SP}*(?:(?:1\d|20)\d{{2}}|\d{{2}})(?![\d])"),
-        _DIGIT_KEY,
+        frozenset({"-", "–", "/"}),
     ),
     scan.Gated(
-        re.compile(rf"(?<![\w+])\+\d{{1,3}}(?:{_SP}?\(0\))?(?:[ .\-\u00a0\u202f]?\d{{1,4}}){{3,6}}(?!\d)"), _DIGIT_KEY
+        re.compile(rf"(?<![\w+])\+\d{{1,3}}(?:{_SP}?\(0\))?(?:[ .\-\u00a0\u202f]?\d{{1,4}}){{3,6}}(?!\d)"),
+        frozenset({"+"}),
     ),
     scan.Gated(re.compile(r"(?<![\w+,.])0\d{1,3}(?:[ .\-/\u00a0\u202f]\d{2,3}){2,4}(?!\d)"), _DIGIT_KEY),
     scan.Gated(re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|#\w+"), frozenset({"://", "www.", "@", "#"})),
@@ -250,7 +251,7 @@ _MASKS = [
             rf"{_SP}+(?:{_MONTH_ALT})",
             re.IGNORECASE,
         ),
-        _DIGIT_KEY,
+        scan.key_words(_MONTHS),
     ),
     scan.Gated(
         re.compile(

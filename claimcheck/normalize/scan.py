@@ -55,8 +55,20 @@ def key_words(forms: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what `\w` matches
+@lru_cache(maxsize=None)
+def _key_regex(key: str) -> re.Pattern[str]:
+    """Where a key stands in folded text: a word key as a whole word. The key comes first and the
+    word boundary before it is a look-behind after it, so that `re` finds each occurrence with its
+    fast literal search instead of trying every position (folding keeps what is a word character)."""
+    literal = re.escape(key)
+    if _WORD.fullmatch(key) is None:
+        return re.compile(literal)
+    return re.compile(rf"{literal}(?<!\w{literal})(?!\w)")
+
+
+# The word keys of every `Gated` pattern made so far: a `LineIndex` finds them all in one pass over
+# its text; any other key it looks for on demand.
+_INDEXED_WORDS: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,9 @@ class Gated:
 
     regex: re.Pattern[str]
     keys: frozenset[str]
+
+    def __post_init__(self) -> None:
+        _INDEXED_WORDS.update(key for key in self.keys if _WORD.fullmatch(key))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return line_index(text).finditer(self.regex, self.keys)
@@ -81,22 +96,26 @@ def line_index(text: str) -> LineIndex:
 class LineIndex:
     """The lines of one text, and which of them hold a key, for gated scans (see the module doc)."""
 
-    __slots__ = ("text", "folded", "starts", "ends", "_lines", "_ranges")
+    __slots__ = ("text", "folded", "starts", "ends", "_indexed", "_lines", "_ranges")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
         self.starts: list[int] = []
         self.ends: list[int] = []  # the index of the line's "\n", or len(text)
-        digit_lines = []
+        self._indexed = frozenset(_INDEXED_WORDS)
+        lines: dict[str, list[int]] = {DIGIT: []}  # key → the lines holding it, in order
         start = 0
-        for i, line in enumerate(text.split("\n")):
+        # Folding keeps the line breaks where they are, and what is a word character.
+        for i, (line, folded) in enumerate(zip(text.split("\n"), self.folded.split("\n"))):
             self.starts.append(start)
             self.ends.append(start + len(line))
             start += len(line) + 1
             if _DIGIT_RE.search(line):
-                digit_lines.append(i)
-        self._lines: dict[str, list[int]] = {DIGIT: digit_lines}  # key → lines holding it, in order
+                lines[DIGIT].append(i)
+            for word in self._indexed.intersection(_WORD.findall(folded)):
+                lines.setdefault(word, []).append(i)
+        self._lines = lines
         self._ranges: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def lines_of(self, key: str) -> list[int]:
@@ -104,18 +123,13 @@ class LineIndex:
         found = self._lines.get(key)
         if found is None:
             found = []
-            text, folded, starts, n = self.text, self.folded, self.starts, len(key)
-            word = _WORD.fullmatch(key) is not None
-            i = folded.find(key)
-            while i >= 0:
-                end = i + n
-                if not word or (
-                    (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end]))
-                ):
-                    line = bisect_right(starts, i) - 1
-                    if not found or found[-1] != line:
-                        found.append(line)
-                i = folded.find(key, i + 1)
+            if key in self._indexed:  # a word the index looked for, absent
+                return found
+            starts = self.starts
+            for m in _key_regex(key).finditer(self.folded):
+                line = bisect_right(starts, m.start()) - 1
+                if not found or found[-1] != line:
+                    found.append(line)
             self._lines[key] = found
         return found
 
