@@ -4,19 +4,21 @@ The finders (dates, quantities) try a few dozen patterns on every article. Each 
 look-behind ("not after a letter"), so Python's `re` cannot jump to the places where it might match:
 it tries every position of the text, pattern after pattern, and that was a quarter of the cost of
 extracting claims from a parsed article. Yet most patterns need a word that few lines hold (a month,
-a weekday, "nuit") or at least a digit.
+a weekday, "nuit"), a sign ("/", "+") or at least a digit.
 
-`LineIndex` reads the text once: where each line starts and ends, the words of each line (case-
-folded) and whether it holds a digit. `LineIndex.finditer(regex, keys)` then runs the regex only
-over the runs of lines that hold one of `keys` (or a digit, for `DIGIT`), and yields exactly the
-matches `regex.finditer(text)` would, provided that
+`LineIndex` reads a text once: where each line starts and ends, which lines hold a digit, and which
+hold each key word of the patterns made so far (case-folded, in one pass per line; any other key
+is looked up when first asked for). `LineIndex.finditer(regex, keys)` then runs the regex only over
+the runs of lines that hold one of `keys`, and yields exactly the matches `regex.finditer(text)`
+would, provided that
 
 - no match of the regex crosses a line break (its consuming parts never match "\\n"),
-- every match holds, as a whole word, one of `keys` (case aside), or a digit for `DIGIT`,
+- every match holds one of `keys` (case aside): a key made of word characters as a whole word,
+  any other key ("/", "://") as it is, `DIGIT` as any decimal digit,
 - its look-aheads read at most `PAD` characters past a line break.
 
-tests/test_scan.py checks the first and the last on every pattern the finders gate, and the second
-by comparing gated and full scans over every text the test suite knows.
+tests/test_scan.py checks the first and the last on the parsed form of every gated pattern, and the
+second by comparing gated and full scans over every article the project ships and awkward texts.
 """
 
 from __future__ import annotations
