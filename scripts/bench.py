@@ -401,7 +401,11 @@ def run_step(name: str, cmd: list[str], *, stdout: Path | None = None, timeout: 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy = _busy_seconds()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, start_new_session=True, env=ENV)
+    # Run from the snapshot: `python -m` puts the working directory first on sys.path, so from the
+    # checkout it would import the live package, not the snapshot PYTHONPATH names.
+    proc = subprocess.Popen(
+        cmd, stdout=out, stderr=subprocess.PIPE, start_new_session=True, env=ENV, cwd=SNAPSHOT if SNAPSHOT.exists() else None
+    )
     sampler = _PeakMemory(proc.pid)
     sampler.start()
     timed_out = False
