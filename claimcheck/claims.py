@@ -473,10 +473,10 @@ class ClaimExtractor:
         for _ in range(5):
             if cur.is_punct and cur.text not in {"%", "‰"}:
                 return None
-            if cur.pos_ == "VERB" or ((include_self or cur is not token) and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
+            if cur.pos_ == "VERB" or ((include_self or cur.i != token.i) and cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)):
                 return cur
-            if cur.head is cur:
-                return cur if cur.pos_ in {"VERB", "NOUN", "ADJ"} else None
+            if cur.head.i == cur.i:  # the root: a verb, or an event noun even when it is the token itself
+                return cur if cur.pos_ == "VERB" or (cur.pos_ == "NOUN" and self.lex.event_classes(cur.lemma_)) else None
             cur = cur.head
         return cur if cur.pos_ == "VERB" else None
 
@@ -494,8 +494,8 @@ class ClaimExtractor:
             return "negated"
         if "Cnd" in pred.morph.get("Mood") or any("Cnd" in k.morph.get("Mood") for k in kids if k.pos_ == "AUX"):
             return "hedged"
-        head = pred.head
-        if head is not pred and head.lemma_ in self.lex.hedge and head.pos_ in {"VERB", "AUX"}:
+        head = pred.head  # the verb the predicate depends on, or the predicate itself at the root
+        if head.lemma_ in self.lex.hedge and head.pos_ in {"VERB", "AUX"}:
             return "hedged"
         if any(k.lemma_ in self.lex.hedge and k.pos_ in {"VERB", "AUX", "ADV"} for k in kids):
             return "hedged"
@@ -505,7 +505,7 @@ class ClaimExtractor:
         """A short noun phrase around a head token (determiners dropped, clauses cut)."""
         cut: set[int] = set()
         for t in token.subtree:
-            if t is not token and t.dep_ in {"acl:relcl", "acl", "appos", "punct", "conj", "cc"}:
+            if t.i != token.i and t.dep_ in {"acl:relcl", "acl", "appos", "punct", "conj", "cc"}:
                 cut.update(x.i for x in t.subtree)
         toks = [t for t in token.subtree if t.i not in cut and abs(t.i - token.i) <= limit]
         toks = sorted(toks, key=lambda t: t.i)
@@ -551,7 +551,7 @@ class ClaimExtractor:
                         # A name the parser split in two subjects ("Amnesty" and "International") is one source.
                         return _clean_np(_name_part(ent, self._common).text)
                     return self._np_text(subj, 6)
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         # A figure in a paragraph that names its source goes on quoting it ("Le décompte officiel.
@@ -643,7 +643,7 @@ class ClaimExtractor:
         … 312 morts", "Le Var est le département le plus touché (95 000 foyers)"."""
         verb = pred
         for _ in range(3):
-            if verb is None or verb.pos_ == "VERB" or verb.head is verb:
+            if verb is None or verb.pos_ == "VERB" or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb is None or verb.pos_ != "VERB":
@@ -841,7 +841,7 @@ class ClaimExtractor:
         # Nested clauses keep their own phrases, except "pour rejoindre X" which completes this one;
         # so do relative clauses ("…, où des averses sont attendues sur la côte").
         for t in verb.subtree:
-            if t is verb:
+            if t.i == verb.i:
                 continue
             if (t.pos_ == "VERB" and t.dep_ not in {"advcl", "xcomp"}) or t.dep_ == "acl:relcl":
                 clause -= {x.i for x in t.subtree}
@@ -974,7 +974,7 @@ class ClaimExtractor:
                 units.append((complement, None))  # "75 % des abonnés" → later bare figures count abonnés
             noun = counted_tok if counted_tok is not None else measure_tok
             anchor = noun if noun is not None else self._first_token(q)
-            start_tok = anchor.head if noun is not None and anchor is not None and anchor.head is not anchor else anchor
+            start_tok = anchor.head if noun is not None and anchor is not None and anchor.head.i != anchor.i else anchor
             pred = self._predicate(start_tok, include_self=True) if start_tok is not None else None
             if noun is not None and (pred is None or pred.is_punct or pred.i == noun.i):
                 # "• 140 postes supprimés": the participle that qualifies the counted noun
@@ -1173,7 +1173,7 @@ class ClaimExtractor:
             span = self._tokens(d.start, d.end)
             anchor = span.root if span is not None and len(span) else None
             pred = None
-            if anchor is not None and anchor.head is not anchor:
+            if anchor is not None and anchor.head.i != anchor.i:
                 head = anchor.head
                 # "l'orage du 14 mai": the event noun the date completes; otherwise the verb
                 opener = self.text[max(0, d.start - 4):d.start].lower()
@@ -1263,7 +1263,7 @@ def _join(tokens: Sequence[Token]) -> str:
 def _attached_to(tokens: Sequence[Token], verb: Token) -> bool:
     """Is the phrase an oblique of the verb itself (not a noun's complement)?"""
     ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head is t]
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     return any(r.head.i == verb.i and r.dep_.startswith("obl") for r in roots)
 
 
