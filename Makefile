@@ -44,7 +44,7 @@ eval: $(STAMP)
 	$(BIN)/claimcheck diff data/eval2/articles --meta data/eval2/meta.csv --format csv -o reports/eval2.csv --quiet
 	$(BIN)/python $(SHARED)/eval/score.py data/eval2/gold.json reports/eval2.csv
 
-## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json); BENCH_ARGS="--sizes 100 1000" for a quicker run
+## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json); BENCH_ARGS="--sizes 100 1000 --repeat 1" for a quicker run
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
