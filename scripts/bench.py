@@ -17,7 +17,7 @@ reports/bench/ (git-ignored) and are rebuilt on each run. Every step runs a snap
 package taken at the start (reports/bench/snapshot), so that all figures are about one version of
 the code even while it is being edited — the claim cache key changes with the code.
 
-    python scripts/bench.py                      # everything (about 70 minutes on 2 cores)
+    python scripts/bench.py                      # everything (70–100 minutes on 2 cores)
     python scripts/bench.py --sizes 100 1000 --repeat 1   # a quicker run
 
 (a), (b) and (c) run in turn `--repeat` times (default 2) and each keeps its fastest run: on a
