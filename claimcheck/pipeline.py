@@ -222,8 +222,10 @@ def load_pipeline() -> Language:
     import spacy
 
     import claimcheck.components.anchors  # noqa: F401  (registers claimcheck_quantities)
+    from claimcheck.regex_cache import compiled_on_disk, default_directory
 
-    nlp = spacy.load(MODEL)
+    with compiled_on_disk(default_directory()):  # the French tokenizer's 1.45 MB pattern: see regex_cache
+        nlp = spacy.load(MODEL)
     nlp.add_pipe("claimcheck_line_breaks", before="parser")
     nlp.add_pipe("claimcheck_quantities", last=True)
     if "attribute_ruler" in nlp.pipe_names:
@@ -334,7 +336,10 @@ def reading_vocab() -> Vocab:
         return load_pipeline().vocab
     import spacy
 
-    return spacy.blank("fr").vocab
+    from claimcheck.regex_cache import compiled_on_disk, default_directory
+
+    with compiled_on_disk(default_directory()):
+        return spacy.blank("fr").vocab
 
 
 # ---------------------------------------------------------------------- worker entry points

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
+
+# Compiled regexes (claimcheck.regex_cache) go to a directory of this session, not the user's cache;
+# set at import, before any test loads the model, and inherited by the processes tests start.
+os.environ["CLAIMCHECK_REGEX_CACHE"] = tempfile.mkdtemp(prefix="claimcheck-regex-")
 
 
 @pytest.fixture(scope="session")

@@ -160,3 +160,18 @@ def test_array_lemmatizer_across_memory_zones(nlp):
         with nlp.memory_zone():
             doc = nlp("Les zorglubettes chantaient.")
             assert [t.lemma_ for t in doc] == ["le", "zorglubette", "chanter", "."]
+
+
+def test_the_french_tokenizer_gets_exactly_the_pattern_python_compiles(nlp):
+    """The model is loaded through claimcheck.regex_cache (conftest points it at a directory of the session)."""
+    import re
+    from pathlib import Path
+
+    from claimcheck.regex_cache import MIN_LENGTH, default_directory
+
+    token_match = nlp.tokenizer.token_match.__self__
+    assert len(token_match.pattern) >= MIN_LENGTH
+    assert list(Path(default_directory()).glob("*.bin"))
+    assert token_match == re.compile(token_match.pattern)  # ~3 s: the compile the cache saves
+    words = [t.text for t in nlp("Aujourd'hui, peut-être, l'arrière-grand-mère est-elle à Saint-Étienne ?")]
+    assert "Aujourd'hui" in words and "peut-être" in words and "arrière-grand-mère" in words
