@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
 
-# Compiled regexes (claimcheck.regex_cache) go to a directory of this session, not the user's cache;
-# set at import, before any test loads the model, and inherited by the processes tests start.
-os.environ["CLAIMCHECK_REGEX_CACHE"] = tempfile.mkdtemp(prefix="claimcheck-regex-")
+# Compiled regexes (claimcheck.regex_cache) go to the project's pytest cache, not the user's cache
+# directory (unless CLAIMCHECK_REGEX_CACHE says otherwise); set at import, before any test loads the
+# model, and inherited by the processes tests start.
+os.environ.setdefault("CLAIMCHECK_REGEX_CACHE", str(ROOT / ".pytest_cache" / "claimcheck-regex"))
 
 
 @pytest.fixture(scope="session")

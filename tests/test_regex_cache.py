@@ -46,30 +46,66 @@ def test_a_long_pattern_compiles_to_the_same_pattern_and_is_stored(tmp_path, fla
         assert bool(got.match(text)) == bool(expected.match(text)), text
 
 
-def test_the_next_process_reads_the_file_instead_of_compiling(tmp_path, monkeypatch):
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE | re.MULTILINE])
+def test_the_next_process_reads_the_file_instead_of_compiling(tmp_path, monkeypatch, flags):
+    pattern = long_pattern()
+    with compiled_on_disk(tmp_path):
+        first = re.compile(pattern, flags)
+    monkeypatch.setattr(regex_cache, "_compiled", {})
+    compiled_again = []
+    monkeypatch.setattr(regex_cache, "_compile_parts", lambda *args: compiled_again.append(args))
+    with compiled_on_disk(tmp_path):
+        second = re.compile(pattern, flags)
+    assert compiled_again == []
+    assert regex_cache._compiled[(pattern, int(flags))] is second  # served by the cache, not re.compile
+    assert second == first == COMPILE(pattern, flags)
+    assert (second.groups, second.groupindex) == (first.groups, first.groupindex)
+    match = second.match("1 200 000")
+    assert match is not None and match.lastgroup == "first"
+
+
+def test_one_process_compiles_a_pattern_once(tmp_path, monkeypatch):
     pattern = long_pattern()
     with compiled_on_disk(tmp_path):
         first = re.compile(pattern)
-    monkeypatch.setattr(regex_cache, "_compiled", {})
-
-    def no_compiling(*args):
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr(regex_cache, "_compile_parts", no_compiling)
+    (path,) = tmp_path.glob("*.bin")
+    path.unlink()
     with compiled_on_disk(tmp_path):
-        second = re.compile(pattern)
-    assert second == first == COMPILE(pattern)
+        assert re.compile(pattern) is first
+    assert regex_cache._compiled[(pattern, 0)] is first
+    assert not path.exists()  # neither read nor written: kept in memory
 
 
-def test_one_process_compiles_a_pattern_once(tmp_path):
+def test_blocks_nest_and_restore_re_compile(tmp_path):
+    with compiled_on_disk(tmp_path / "outer"):
+        inner_compile = re.compile
+        with compiled_on_disk(tmp_path / "inner"):
+            assert re.compile is inner_compile
+            re.compile(long_pattern())
+        assert re.compile is inner_compile
+    assert re.compile is COMPILE
+    assert list((tmp_path / "outer").glob("*.bin")) and not (tmp_path / "inner").exists()
+
+
+@pytest.mark.parametrize("flags", [re.DEBUG, re.LOCALE, re.TEMPLATE if hasattr(re, "TEMPLATE") else re.DEBUG])
+def test_flags_beyond_the_plain_ones_are_left_to_the_standard_library(tmp_path, flags):
+    assert cached_compile(long_pattern(), int(flags), tmp_path) is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_debug_output_is_the_standard_librarys(tmp_path, capsys):
     pattern = long_pattern()
     with compiled_on_disk(tmp_path):
-        assert re.compile(pattern) is re.compile(pattern)
+        re.compile(pattern, re.DEBUG)
+    ours = capsys.readouterr().out
+    re.purge()
+    COMPILE(pattern, re.DEBUG)
+    assert ours == capsys.readouterr().out != ""
 
 
 def test_short_patterns_and_bytes_are_left_to_the_standard_library(tmp_path):
     with compiled_on_disk(tmp_path):
-        assert re.compile(r"\d+") is COMPILE(r"\d+")  # the standard library's own cache
+        assert re.compile(r"\d+") is COMPILE(r"\d+")  # from the standard library's own cache
         long_bytes = long_pattern().replace("(?iu)", "(?i)").replace("\u00e0-\u00ff", "").encode()
         assert re.compile(long_bytes) == COMPILE(long_bytes)
     assert not list(tmp_path.iterdir())
@@ -87,7 +123,7 @@ def test_no_directory_changes_nothing():
         assert re.compile is COMPILE
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "other pattern", "empty"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other pattern", "empty", "one byte changed"])
 def test_a_damaged_file_is_compiled_again_and_replaced(tmp_path, damage):
     pattern = long_pattern()
     with compiled_on_disk(tmp_path):
@@ -104,6 +140,9 @@ def test_a_damaged_file_is_compiled_again_and_replaced(tmp_path, damage):
             regex_cache._compiled.clear()
             re.compile(long_pattern("x"))
         path.write_bytes(next(other.glob("*.bin")).read_bytes())
+    elif damage == "one byte changed":  # same length, well-formed: only the content hash tells
+        index = len(data) - 20
+        path.write_bytes(data[:index] + bytes([data[index] ^ 1]) + data[index + 1:])
     else:
         path.write_bytes(b"")
     regex_cache._compiled.clear()
