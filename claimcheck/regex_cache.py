@@ -18,19 +18,17 @@ patterns equal to `re.compile`'s (same compiled code: see `Pattern.__eq__`; same
 patterns. When that check fails (a Python whose internals differ), for flags other than the plain
 ones (DEBUG, LOCALE…), or when the directory is not writable, `re.compile` does the work as usual:
 this is an accelerator, never a requirement. Two processes may fill the same directory at once:
-each file is written whole, then renamed. A module that does `from re import compile` while the
+each file is written whole, then renamed (`claimcheck.files.atomic_writer`). A module that does `from re import compile` while the
 block is open keeps the replacement; it behaves as `re.compile` does.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,9 +54,9 @@ def default_directory() -> Path | None:
     value = os.environ.get(ENV)
     if value is not None:
         return None if value.strip().lower() in {"", "off"} else Path(value).expanduser()
-    from platformdirs import user_cache_dir
+    from claimcheck.cache import default_cache_dir
 
-    return Path(user_cache_dir("claimcheck")) / "regex"
+    return default_cache_dir() / "regex"
 
 
 @contextmanager
@@ -190,19 +188,12 @@ def _read(path: Path, digest: str, flags: int, length: int) -> _Parts | None:
 
 def _write(path: Path, digest: str, flags: int, length: int, parts: _Parts) -> None:
     """Store the parts for the next process; any failure only means it compiles again."""
-    temp = None
+    from claimcheck.files import atomic_writer
+
     try:
         body = marshal.dumps((_interpreter(), digest, flags, length, *parts))
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".writing-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
+        with atomic_writer(path, binary=True) as out:
             out.write(_MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; it holds nothing secret
-        os.replace(temp, path)
-        temp = None
     except Exception:
         pass  # read-only or full disk: the next process compiles again
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)

@@ -1,7 +1,7 @@
 """Rows → files and screens: CSV, JSON Lines, HTML and rich terminal tables.
 
-Files are written to a temporary file beside the target and moved into place only when complete,
-so a failed run never leaves a half-written report.
+Files are written to a temporary file beside the target and moved into place only when complete
+(`claimcheck.files.atomic_writer`), so a failed run never leaves a half-written report.
 """
 
 from __future__ import annotations
@@ -9,38 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, Iterator
 
-from claimcheck.errors import OutputError
+from claimcheck.files import atomic_writer  # noqa: F401  (the CLI writes reports with it)
 from claimcheck.records import CLAIM_COLUMNS, DISCREPANCY_COLUMNS, Claim, Discrepancy, claim_values
-
-
-@contextmanager
-def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
-    """Open a temporary file beside `path`; replace `path` with it only if the block succeeds."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise OutputError(target, "output directory does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def _cell(value: object) -> object:
