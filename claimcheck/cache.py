@@ -53,7 +53,7 @@ def default_cache_dir() -> Path:
 # else — claims.py, normalize/, components, resources, the pipeline — is in the fingerprint, so a
 # new rule invalidates the cache while work on `diff`'s comparison keeps it.
 NOT_EXTRACTION = frozenset({
-    "align.py", "compare.py", "cli.py", "api.py", "cache.py", "reading.py", "errors.py", "__main__.py", "report",
+    "compare", "resources/evidence.json", "resources/evidence_fr.tsv", "cli.py", "api.py", "cache.py", "reading.py", "errors.py", "__main__.py", "report",
 })
 
 
@@ -62,7 +62,7 @@ def _fingerprint(skip: frozenset[str]) -> str:
     package = Path(str(resources.files("claimcheck")))
     for path in sorted(package.rglob("*")):
         relative = path.relative_to(package)
-        if relative.parts[0] in skip or "__pycache__" in relative.parts:
+        if relative.parts[0] in skip or relative.as_posix() in skip or "__pycache__" in relative.parts:
             continue
         if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".json", ".csv"}:
             digest.update(relative.as_posix().encode())
@@ -85,8 +85,8 @@ def pipeline_version() -> str:
 
 @lru_cache(maxsize=1)
 def comparison_version() -> str:
-    """Fingerprint of everything a diff report depends on: extraction and comparison (align.py,
-    compare.py) alike; only the command line, the writers and this cache are left out."""
+    """Fingerprint of everything a diff report depends on: extraction and comparison (the
+    compare package and its resources) alike; only the command line, the writers and this cache are left out."""
     return _fingerprint(frozenset({"cli.py", "__main__.py", "report", "cache.py"}))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import align
+from claimcheck.compare import stories as align
 
 
 def test_average_link_does_not_chain_through_one_close_pair():
@@ -37,6 +37,6 @@ def test_a_word_in_many_documents_ties_none_of_them():
 
 
 def test_stop_words_are_read_from_the_data_file():
-    stop = align._stop_words()
+    stop = align.stop_words()
     assert {"le", "la", "dans", "avec"} <= stop
     assert "tempête" not in stop

@@ -1,0 +1,389 @@
+"""Do two claims state the same fact? A score built from named pieces of evidence.
+
+Each feature is a small pure function of the two claims and the run's context, returning a
+strength (usually 0 or 1, a similarity in [0, 1] for shared words); its weight is in `FEATURES`,
+the one table of this module. The score of a pair is the sum of weight × strength; a pair is
+linked when its score reaches the threshold fitted by `scripts/fit_evidence.py`
+(`claimcheck.compare.settings`). Positive features say "same fact" (shared rare words, place,
+date, holder, source, an agreeing figure), negative ones "another fact" (another place or holder
+in the same role, a past value set against the current one, a part of a whole, another event).
+
+Vetoes are kept for what the language makes categorical: different things counted, a peak vs
+what remains, a part vs the whole, two moments that cannot overlap, figures of one enumeration.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from claimcheck.compare import keys as k
+from claimcheck.compare.context import Context, sentence_words
+from claimcheck.compare.intervals import distinctive, twins, values_conflict
+from claimcheck.normalize import dates as dates_mod
+from claimcheck.normalize import entities as ent_mod
+from claimcheck.records import Claim
+
+FeatureFn = Callable[[Claim, Claim, Context], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    weight: float
+    fn: FeatureFn
+    says: str  # what a reader is told when the feature fires
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The score of a pair, each feature's contribution, and the veto that stopped it (if any)."""
+
+    score: float
+    contributions: tuple[tuple[str, float], ...]
+    veto: str = ""
+
+    def words(self) -> str:
+        """One readable line: what aligned the two claims, strongest first."""
+        if self.veto:
+            return f"not compared: {self.veto}"
+        said = [f"{FEATURE_BY_NAME[n].says} ({c:+.1f})" for n, c in sorted(self.contributions, key=lambda x: -abs(x[1]))]
+        return f"score {self.score:.2f}: " + ", ".join(said)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"score": round(self.score, 3), "veto": self.veto, "features": {n: round(c, 3) for n, c in self.contributions}}
+
+
+# ------------------------------------------------------------------------------ labelled clauses
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, re.Pattern[str]]:
+    text = resources.files("claimcheck.resources").joinpath("evidence_fr.tsv").read_text(encoding="utf-8")
+    phrases: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, phrase = line.split("\t")[:2]
+        phrases.setdefault(cls.strip(), []).append(re.escape(phrase.strip()).replace("'", "['’]").replace(r"\ ", r"\s+"))
+    return {cls: re.compile(r"(?<!\w)(?:" + "|".join(sorted(p, key=len, reverse=True)) + r")(?!\w)", re.I) for cls, p in phrases.items()}
+
+
+def labels(claim: Claim, ctx: Context) -> frozenset[str]:
+    """Classes of label (earlier, target, part) written in the figure's clause or just before it."""
+    def compute(c: Claim) -> frozenset[str]:
+        at = max(0, c.start - c.sent_start)
+        text = k.own_clause(c) + " " + c.sentence[max(0, at - 25):at]
+        return frozenset(cls for cls, pattern in _labels().items() if pattern.search(text))
+
+    return ctx.keys.get("labels", claim, compute)
+
+
+def _one_sided(cls: str) -> FeatureFn:
+    def fn(a: Claim, b: Claim, ctx: Context) -> float:
+        return float((cls in labels(a, ctx)) != (cls in labels(b, ctx)))
+    fn.__name__ = f"one_sided_{cls}"
+    fn.__doc__ = f"Only one of the two figures is labelled '{cls}' (resources/evidence_fr.tsv)."
+    return fn
+
+
+# ------------------------------------------------------------------------------------ features
+def shared_words(a: Claim, b: Claim, ctx: Context) -> float:
+    """Content words both sentences use, each weighted by its rarity inside the story
+    (log(1 + sentences / sentences with it)), saturating: 1 - exp(-sum / SHARED_WORDS_SCALE).
+    Two rare shared words ("Batz", "pointe") say more than ten common ones; the sentences' lengths
+    do not matter (outlets write the same fact in ten words or forty)."""
+    shared = sentence_words(a, ctx.keys) & sentence_words(b, ctx.keys)
+    if not shared:
+        return 0.0
+    idf = ctx.idf.get(ctx.story.get(a.doc_id, 0), {})
+    return 1.0 - math.exp(-sum(idf.get(w, 1.0) for w in shared) / SHARED_WORDS_SCALE)
+
+
+# The summed rarity at which shared words count for 63 % of their weight (about two words each
+# found in a tenth of a story's sentences).
+SHARED_WORDS_SCALE = 5.0
+
+
+def shared_place(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(k.split(a.place) & k.split(b.place)))
+
+
+def other_place(a: Claim, b: Claim, ctx: Context) -> float:
+    """Both figures have a place and they share none ("à Nantes" / "à Rennes")."""
+    pa, pb = k.split(a.place), k.split(b.place)
+    return float(bool(pa and pb and not pa & pb))
+
+
+def one_place_not_national(a: Claim, b: Claim, ctx: Context) -> float:
+    """One figure is placed somewhere smaller than a country, the other nowhere — and the other's
+    article never names that place: maybe a national figure. (An article about the Corbières fire
+    need not name the Corbières in every sentence.)"""
+    pa, pb = k.split(a.place), k.split(b.place)
+    if bool(pa) == bool(pb):
+        return 0.0
+    placed, unplaced = (pa, b) if pa else (pb, a)
+    if placed & ctx.doc_places.get(unplaced.doc_id, frozenset()):
+        return 0.0
+    return float(not k.places_compatible(a, b)[0])
+
+
+def both_headlines(a: Claim, b: Claim, ctx: Context) -> float:
+    """Both figures are in the title or key points of their articles: the headline fact of the story."""
+    return float(a.doc_id != b.doc_id and a.section in k.SUMMARY_SECTIONS and b.section in k.SUMMARY_SECTIONS)
+
+
+def published_apart(a: Claim, b: Claim, ctx: Context) -> float:
+    """Neither figure is dated and their articles came out days apart: a running total may have moved
+    (1 per two days, at most 1)."""
+    if a.doc_id == b.doc_id or a.event_date or b.event_date:
+        return 0.0
+    pa, pb = ctx.published.get(a.doc_id), ctx.published.get(b.doc_id)
+    if not pa or not pb:
+        return 0.0
+    ba, bb = dates_mod.date_bounds(pa), dates_mod.date_bounds(pb)
+    if ba is None or bb is None:
+        return 0.0
+    return min(1.0, abs((ba[0] - bb[0]).days) / 2)
+
+
+def shared_date(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(a.event_date and b.event_date) and k.dates_compatible(a, b, ctx.published)[1])
+
+
+def shared_source(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(k.sources_compatible(a, b)[1])
+
+
+def shared_holder(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(a.subject and b.subject) and (ent_mod.fold(a.subject) == ent_mod.fold(b.subject) or (
+        a.subject[:1].isupper() and b.subject[:1].isupper() and k.same_holder(a.subject, b.subject))))
+
+
+def other_holder(a: Claim, b: Claim, ctx: Context) -> float:
+    """Two named holders that differ: "le SPD obtient 120 sièges" / "les Verts en obtiennent 85"."""
+    sa, sb = a.subject, b.subject
+    return float(sa[:1].isupper() and sb[:1].isupper() and not k.same_holder(sa, sb))
+
+
+def _events(c: Claim, ctx: Context) -> frozenset[str]:
+    # Reporting verbs say who speaks, not what happened: they never tell two events apart.
+    return ctx.keys.events(c) - {"announce"}
+
+
+def shared_event(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(_events(a, ctx) & _events(b, ctx)))
+
+
+def other_event(a: Claim, b: Claim, ctx: Context) -> float:
+    ea, eb = _events(a, ctx), _events(b, ctx)
+    return float(bool(ea and eb and not ea & eb))
+
+
+def shared_counted(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(a.counted) and ent_mod.fold(a.counted) == ent_mod.fold(b.counted))
+
+
+def other_counted(a: Claim, b: Claim, ctx: Context) -> float:
+    """What the counted thing is of differs ("billets paralympiques" / "billets olympiques")."""
+    return float(bool(a.counted and b.counted) and ent_mod.fold(a.counted) != ent_mod.fold(b.counted))
+
+
+def shared_verb(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(a.predicate) and a.predicate == b.predicate and a.predicate not in k.LIGHT_VERBS)
+
+
+def shared_endpoint(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(k.split(a.origin) & k.split(b.origin)) or bool(k.split(a.destination) & k.split(b.destination)))
+
+
+def other_endpoints(a: Claim, b: Claim, ctx: Context) -> float:
+    """Two flows with endpoints and none in common: two routes."""
+    if not ((a.origin or a.destination) and (b.origin or b.destination)):
+        return 0.0
+    ends_a, ends_b = k.split(a.origin) | k.split(a.destination), k.split(b.origin) | k.split(b.destination)
+    return float(not ends_a & ends_b)
+
+
+def shared_other_figure(a: Claim, b: Claim, ctx: Context) -> float:
+    """Both sentences give the same other figure of another kind ("vingt-trois minutes plus tard")."""
+    fa = ctx.figures.get((a.doc_id, a.sent_start), frozenset())
+    fb = ctx.figures.get((b.doc_id, b.sent_start), frozenset())
+    return float(any(unit not in {a.unit, b.unit} for unit, _ in fa & fb))
+
+
+def summary_restates_body(a: Claim, b: Claim, ctx: Context) -> float:
+    """A title, heading or key point and the body of the same article."""
+    return float(a.doc_id == b.doc_id and bool({a.section, b.section} & k.SUMMARY_SECTIONS) and "body" in {a.section, b.section})
+
+
+def same_figure(a: Claim, b: Claim, ctx: Context) -> float:
+    """The same figure: 1 when it is specific (615 000), ½ when round or small (3, 100)."""
+    if not twins(a, b, ctx.keys):
+        return 0.0
+    return 1.0 if distinctive(a) and distinctive(b) else 0.5
+
+
+def far_apart(a: Claim, b: Claim, ctx: Context) -> float:
+    """How far apart the figures are, in orders of magnitude (0 when they overlap, 1 at ×10)."""
+    ratio = values_conflict(a, b, ctx.keys)
+    if ratio is None:
+        return 0.0
+    return 1.0 if not math.isfinite(ratio) else min(1.0, math.log10(ratio))
+
+
+def same_paragraph(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(a.doc_id == b.doc_id and a.paragraph == b.paragraph)
+
+
+def undatable(a: Claim, b: Claim, ctx: Context) -> float:
+    """An undated figure of an article that dates other figures of its kind differently ("Dès lundi
+    soir, 300 hectares …", "Mardi soir, 900 hectares …", "À ce moment-là, 900"): its moment is unknown."""
+    return float(a.claim_id in ctx.undatable or b.claim_id in ctx.undatable)
+
+
+def contested_unsourced(a: Claim, b: Claim, ctx: Context) -> float:
+    """Sources openly disagree on figures of this kind (police vs organisers) and one of the two
+    figures says no source: it cannot be told apart from either side's."""
+    unit = ctx.keys.unit(a)
+    block = (ctx.story.get(a.doc_id, 0), "personne" if unit in k.HUMAN_UNITS else unit)
+    return float(block in ctx.contested and not (a.source and b.source))
+
+
+def shared_actors(a: Claim, b: Claim, ctx: Context) -> float:
+    """Share of the named actors of the two sentences they have in common (a name ending with
+    another counts as it: "la Commission de l'Union africaine" / "l'Union africaine")."""
+    ea, eb = set(k.split(a.entities)), set(k.split(b.entities))
+    if not ea or not eb:
+        return 0.0
+    ea |= {y for x in ea for y in eb if x.endswith(" " + y)}
+    eb |= {x for y in eb for x in ea if y.endswith(" " + x)}
+    return len(ea & eb) / min(len(ea), len(eb))
+
+
+def other_names(a: Claim, b: Claim, ctx: Context) -> float:
+    """Both sentences name people, places or organisations, and none in common (two villages, two
+    clubs, "en Ligue 1" / "toutes compétitions" aside)."""
+    ea, eb = k.split(a.entities), k.split(b.entities)
+    return float(bool(ea and eb) and shared_actors(a, b, ctx) == 0.0)
+
+
+def same_object(a: Claim, b: Claim, ctx: Context) -> float:
+    return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("shared_words", 4.0, shared_words, "rare words of the story in both sentences"),
+    Feature("shared_place", 1.5, shared_place, "same place"),
+    Feature("other_place", -3.0, other_place, "another place"),
+    Feature("one_place_not_national", -1.0, one_place_not_national, "a local figure against one whose article never names the place"),
+    Feature("both_headlines", 1.0, both_headlines, "both in headlines or key points"),
+    Feature("published_apart", -1.0, published_apart, "undated figures of articles published days apart"),
+    Feature("shared_date", 1.0, shared_date, "same date"),
+    Feature("shared_source", 1.0, shared_source, "same source"),
+    Feature("shared_holder", 1.0, shared_holder, "same subject"),
+    Feature("other_holder", -2.5, other_holder, "another named subject"),
+    Feature("shared_event", 0.5, shared_event, "same kind of event"),
+    Feature("other_event", -2.0, other_event, "another kind of event"),
+    Feature("shared_counted", 1.0, shared_counted, "same thing counted"),
+    Feature("other_counted", -1.5, other_counted, "another thing counted"),
+    Feature("shared_verb", 1.0, shared_verb, "same verb"),
+    Feature("shared_endpoint", 1.5, shared_endpoint, "same origin or destination"),
+    Feature("other_endpoints", -2.5, other_endpoints, "another route"),
+    Feature("shared_other_figure", 1.5, shared_other_figure, "another figure given alike"),
+    Feature("summary_restates_body", 2.0, summary_restates_body, "headline or key point against its body"),
+    Feature("same_figure", 1.5, same_figure, "the same figure"),
+    Feature("far_apart", -1.0, far_apart, "figures an order of magnitude apart"),
+    Feature("same_paragraph", -0.5, same_paragraph, "figures set side by side in one paragraph"),
+    Feature("one_sided_earlier", -2.0, _one_sided("earlier"), "one figure labelled as a past value"),
+    Feature("one_sided_target", -2.0, _one_sided("target"), "one figure labelled as a goal or forecast"),
+    Feature("one_sided_part", -1.5, _one_sided("part"), "one figure labelled as a part"),
+    Feature("shared_actors", 1.0, shared_actors, "same names in both sentences"),
+    Feature("other_names", -1.0, other_names, "both sentences name others"),
+    Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
+    Feature("contested_unsourced", -2.0, contested_unsourced, "an unsourced figure where sources disagree"),
+)
+# Dated events: the same pieces of evidence where they apply to a date, and the actors.
+DATE_FEATURES: tuple[Feature, ...] = (
+    Feature("shared_words", 4.0, shared_words, "rare words of the story in both sentences"),
+    Feature("shared_actors", 2.0, shared_actors, "same actors named"),
+    Feature("shared_holder", 1.0, shared_holder, "same subject"),
+    Feature("other_holder", -2.5, other_holder, "another named subject"),
+    Feature("shared_verb", 1.0, shared_verb, "same verb"),
+    Feature("same_object", 1.0, same_object, "same object"),
+    Feature("shared_place", 1.0, shared_place, "same place"),
+    Feature("other_place", -1.5, other_place, "another place"),
+    Feature("summary_restates_body", 1.0, summary_restates_body, "headline or key point against its body"),
+    Feature("same_paragraph", -1.0, same_paragraph, "dates set side by side in one paragraph"),
+)
+FEATURE_BY_NAME = {f.name: f for f in FEATURES + DATE_FEATURES}
+
+
+# --------------------------------------------------------------------------------------- vetoes
+def quantity_veto(a: Claim, b: Claim, ctx: Context) -> str:
+    """Why two quantity claims cannot be one fact, in words, or "" when nothing forbids it."""
+    reason = categorical_veto(a, b, ctx)
+    if reason:
+        return reason
+    if sources_differ(a, b):
+        return f"different sources ({a.source} / {b.source}): a disagreement of sources, not of articles"
+    return ""
+
+
+def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
+    """The vetoes of `quantity_veto` apart from the sources."""
+    if not k.units_compatible(ctx.keys.unit(a), ctx.keys.unit(b)):
+        return "they count different things"
+    if a.aspect != b.aspect:
+        return f"one is a {a.aspect or 'plain count'}, the other a {b.aspect or 'plain count'}"
+    if a.scope != b.scope or a.scope in {"base", "age-at"}:
+        return "a part is not the whole"
+    if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
+        return "percentages of different things"
+    if a.doc_id == b.doc_id and a.sent_start == b.sent_start and not sources_differ(a, b):
+        return "figures of one sentence (an enumeration or a comparison)"
+    if not k.dates_compatible(a, b, ctx.published)[0]:
+        return f"different moments ({a.event_date or 'undated'} / {b.event_date or 'undated'})"
+    return ""
+
+
+def sources_differ(a: Claim, b: Claim) -> bool:
+    return bool(a.source and b.source) and not k.sources_compatible(a, b)[0]
+
+
+def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
+    """Why two dated claims cannot be one event dated twice, or ""."""
+    from claimcheck import lexicon as lexicon_mod
+    from claimcheck.compare.flows import reversed_flow
+
+    if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
+        return "dates of one sentence"
+    lex = lexicon_mod.load()
+    moving = {"transfer", "receive"}
+    if ctx.keys.events(a) & moving and ctx.keys.events(b) & moving and a.object and b.object:
+        if lex.unit_group(a.object) != lex.unit_group(b.object):
+            return "different things moved"
+    if (a.origin or a.destination) and (b.origin or b.destination) and reversed_flow(a, b):
+        return "opposite flows (reported as a direction, not a date)"
+    sa, sb = a.subject, b.subject
+    if sa and sb and sa != sb and lex.event_classes(sa) and lex.event_classes(sb):
+        return "different event nouns"
+    return ""
+
+
+def score(a: Claim, b: Claim, ctx: Context, *, features: tuple[Feature, ...] = FEATURES,
+          veto: Callable[[Claim, Claim, Context], str] = quantity_veto) -> Evidence:
+    reason = veto(a, b, ctx)
+    if reason:
+        return Evidence(-math.inf, (), reason)
+    contributions = []
+    total = 0.0
+    for f in features:
+        strength = f.fn(a, b, ctx)
+        if strength:
+            c = f.weight * strength
+            contributions.append((f.name, c))
+            total += c
+    return Evidence(total, tuple(contributions))

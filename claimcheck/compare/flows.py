@@ -1,0 +1,43 @@
+"""Flows (who or what went where) → conflicts: the same flow told in the opposite direction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimcheck.compare import keys as k
+from claimcheck.compare import wording as w
+from claimcheck.compare.blocking import candidate_pairs, flow_blocks, mover_key
+from claimcheck.compare.context import Context
+from claimcheck.compare.grouping import Conflict
+from claimcheck.records import Claim
+
+
+def reversed_flow(a: Claim, b: Claim) -> bool:
+    """The same flow with origin and destination swapped (one side may leave its origin unsaid)."""
+    ao, ad, bo, bd = k.split(a.origin), k.split(a.destination), k.split(b.origin), k.split(b.destination)
+
+    def one_way(xo: frozenset[str], xd: frozenset[str], yo: frozenset[str], yd: frozenset[str]) -> bool:
+        return bool(xo & yd) and (bool(yo & xd) or not yo) and not (xd & yd) and not (xo & yo) and bool(xd or yo)
+
+    return one_way(ao, ad, bo, bd) or one_way(bo, bd, ao, ad)
+
+
+def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
+    out = []
+    for block in flow_blocks(pool, ctx).values():
+        for a, b in candidate_pairs(block, ctx):
+            if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
+                continue
+            if not reversed_flow(a, b):
+                continue
+            if not k.dates_compatible(a, b, ctx.published)[0]:
+                continue
+            severity = 0.8 if "hedged" not in {a.modality, b.modality} else 0.6
+            mover = mover_key(a)
+            shown = a.object if a.kind == "entity" and a.object[:1].isupper() else w.plural(mover)
+            explanation = (
+                f"{a.doc_id} says {shown} went {w.route(a)}; {b.doc_id} says {'it' if shown[:1].isupper() else 'they'}"
+                f" went {w.route(b)} — the same flow in the opposite direction"
+            )
+            out.append(Conflict("direction", a, b, severity, explanation, f"{mover} · {w.route(a)}"))
+    return out

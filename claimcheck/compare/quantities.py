@@ -1,0 +1,200 @@
+"""Quantity claims → conflicts: score every candidate pair, link one-to-one, report linked pairs
+whose values disagree (and two sources set side by side by one article, and one figure dated twice)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claimcheck.compare import keys as k
+from claimcheck.compare import wording as w
+from claimcheck.compare.blocking import candidate_pairs, quantity_blocks
+from claimcheck.compare.context import Context
+from claimcheck.compare.evidence import Evidence, categorical_veto, score, sources_differ
+from claimcheck.compare.grouping import Conflict
+from claimcheck.compare.intervals import distinctive, twins, values_conflict
+from claimcheck.compare.linking import UnionFind, link
+from claimcheck.compare.settings import Options
+from claimcheck.normalize import dates as dates_mod
+from claimcheck.records import Claim
+
+_FRAME_FIELDS = ("origin", "destination", "place", "source", "subject", "event_date", "predicate", "object", "event")
+
+
+def inherit_frames(pool: list[Claim], ctx: Context) -> list[Claim]:
+    """A headline, a heading or a key point restates a figure of its article's body in a few words
+    ("500 camions de bois"): it takes the frame of the body sentence that gives
+    the same figure, when exactly one body fact matches."""
+
+    def key(c: Claim) -> tuple[str, str]:
+        # A headline's sum has no verb to say what it is: match it on its currency only.
+        return c.doc_id, (c.unit if c.unit in k.MONEY else ctx.keys.unit(c))
+
+    body: dict[tuple[str, str], list[Claim]] = {}
+    for c in pool:
+        if c.kind == "quantity" and c.section == "body":
+            body.setdefault(key(c), []).append(c)
+    out = []
+    for c in pool:
+        if c.kind == "quantity" and c.section in k.SUMMARY_SECTIONS and not (c.origin or c.destination or c.place or c.source):
+            matches = [
+                b for b in body.get(key(c), [])
+                if values_conflict(b, c) is None
+                and (not c.counted or b.counted == c.counted or c.unit not in k.measure_units())
+                and (not (c.predicate and b.predicate) or b.predicate == c.predicate or ctx.keys.events(b) & ctx.keys.events(c))
+            ]
+            frames = {tuple(getattr(b, f) for f in (*_FRAME_FIELDS[:4], "counted", "predicate")) for b in matches}
+            if len(frames) == 1 and any(next(iter(frames))):
+                model = matches[0]
+                fields = (*_FRAME_FIELDS, "counted") if c.unit in k.MONEY else _FRAME_FIELDS
+                c = replace(c, **{f: getattr(model, f) for f in fields if not getattr(c, f)})
+        out.append(c)
+    return out
+
+
+def prepare(pool: Sequence[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
+    """The quantity blocks of a run; notes in the context the undatable figures and the blocks on
+    which sources openly disagree (both are negative evidence)."""
+    blocks = quantity_blocks(pool, ctx)
+    ctx.undatable = _undatable(pool, ctx)
+    ctx.contested = {key for key, block in blocks.items() if _contested(block, ctx)}
+    return blocks
+
+
+def scored_pairs(block: Sequence[Claim], ctx: Context) -> list[tuple[Claim, Claim, Evidence]]:
+    """The candidate pairs of a block with their evidence (vetoed pairs included, score -inf)."""
+    out = []
+    for a, b in candidate_pairs(block, ctx):
+        if k.to_float(a.value) is None or k.to_float(b.value) is None:
+            continue
+        out.append((a, b, score(a, b, ctx)))
+    return out
+
+
+def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Options) -> list[Conflict]:
+    out: list[Conflict] = []
+    settings = ctx.settings
+    for block in prepare(pool, ctx).values():
+        scored = scored_pairs(block, ctx)
+        linked: set[tuple[str, str]] = set()
+        for lk in link(scored, settings.threshold, settings.threshold_within, agree=lambda a, b: values_conflict(a, b, ctx.keys) is None):
+            linked.add((lk.a.claim_id, lk.b.claim_id))
+            if lk.agree:
+                facts.union(lk.a.claim_id, lk.b.claim_id)
+            else:
+                for a, b, ev in lk.conflicting:
+                    linked.add((a.claim_id, b.claim_id))
+                    ratio = values_conflict(a, b, ctx.keys)
+                    out.append(_quantity_conflict(a, b, ratio if ratio is not None else math.inf, ev, ctx))
+        for a, b, ev in scored:
+            if (a.claim_id, b.claim_id) in linked:
+                continue
+            ratio = values_conflict(a, b, ctx.keys)
+            if a.doc_id == b.doc_id and sources_differ(a, b) and not categorical_veto(a, b, ctx):
+                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx):
+                    out.append(_attribution_conflict(a, b, ratio, ctx))
+            elif a.event_date and b.event_date and a.sent_start != b.sent_start:
+                twin = _twin_date_conflict(a, b, ctx)
+                if twin is not None:
+                    out.append(twin)
+    return out
+
+
+def _undatable(pool: Sequence[Claim], ctx: Context) -> set[str]:
+    """Undated figures of an article that dates other figures of the same kind differently
+    ("Dès lundi soir, 300 hectares …", "Mardi soir, 900 hectares …", "À ce moment-là, 900"):
+    a running total whose moment is unknown is compared with nothing."""
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in pool:
+        if c.kind == "quantity" and c.event_date and c.event_date != "?":
+            dates[(c.doc_id, ctx.keys.unit(c))].add(c.event_date)
+    return {
+        c.claim_id
+        for c in pool
+        if c.kind == "quantity" and not c.event_date and len(dates.get((c.doc_id, ctx.keys.unit(c)), ())) >= 2
+    }
+
+
+def _contested(block: Sequence[Claim], ctx: Context) -> bool:
+    """Do sources openly disagree on a figure of this kind (police vs organisers)? Then figures
+    without a source cannot be told apart from either side's."""
+    sourced = [c for c in block if c.source]
+    for a, b in candidate_pairs(sourced, ctx):
+        if k.source_key(a) == k.source_key(b) or k.to_float(a.value) is None or k.to_float(b.value) is None:
+            continue
+        if sources_differ(a, b) and not categorical_veto(a, b, ctx) and values_conflict(a, b, ctx.keys) is not None:
+            return True
+    return False
+
+
+def _juxtaposed(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two sources set side by side by one article (same paragraph) about the event it reports
+    (not a background figure from an earlier date)."""
+    if a.doc_id != b.doc_id or a.paragraph != b.paragraph:
+        return False
+    win = k.window(ctx.published.get(a.doc_id))
+    for claim in (a, b):
+        if claim.event_date and win is not None:
+            bounds = dates_mod.date_bounds(claim.event_date)
+            if bounds is not None and not (bounds[0] < win[1] and win[0] < bounds[1]):
+                return False
+    return True
+
+
+def _quantity_conflict(a: Claim, b: Claim, ratio: float, evidence: Evidence, ctx: Context) -> Conflict:
+    strength = 0.35 + 0.65 * min(1.0, math.log10(ratio)) if math.isfinite(ratio) else 1.0
+    certainty = 1.0
+    if a.qualifier != "eq" or b.qualifier != "eq":
+        certainty *= 0.9
+    if "hedged" in {a.modality, b.modality}:
+        certainty *= 0.8
+    big, small = (a, b) if (k.to_float(a.value) or 0) >= (k.to_float(b.value) or 0) else (b, a)
+    # The factor a reader sees compares the figures as written ("6 000 vs 500: 12×").
+    vb, vs = abs(k.to_float(big.value) or 0.0), abs(k.to_float(small.value) or 0.0)
+    shown = vb / vs if vs else ratio
+    factor = f"{shown:.3g}× more" if math.isfinite(shown) and shown < 10 else f"{shown:.0f}× more"
+    explanation = (
+        f"{small.doc_id} says {w.say(small, keys=ctx.keys)}{w.flow_words(small)}; {big.doc_id} says"
+        f" {w.say(big, short=True, keys=ctx.keys)} — {factor}" + (" (inside one article)" if a.doc_id == b.doc_id else "")
+    )
+    return Conflict("quantity", a, b, round(strength * certainty, 2), explanation, w.topic(a, b, ctx.keys), evidence)
+
+
+def _attribution_conflict(a: Claim, b: Claim, ratio: float, ctx: Context) -> Conflict:
+    explanation = (
+        f"{a.doc_id} reports two counts: {w.say(a, keys=ctx.keys)} according to {a.source},"
+        f" {w.say(b, short=True, keys=ctx.keys)} according to {b.source} — the sources disagree, the article does not"
+    )
+    return Conflict("attribution", a, b, 0.2, explanation, w.topic(a, b, ctx.keys))
+
+
+def _twin_date_conflict(a: Claim, b: Claim, ctx: Context) -> Conflict | None:
+    """The same distinctive figure, from compatible sources, dated differently: a date discrepancy."""
+    if a.aspect != b.aspect or not (distinctive(a) and distinctive(b) and twins(a, b, ctx.keys)):
+        return None
+    if not k.units_compatible(ctx.keys.unit(a), ctx.keys.unit(b)):
+        return None
+    if not k.sources_compatible(a, b)[0] or not k.places_compatible(a, b)[0]:
+        return None
+    if dates_mod.dates_compatible(a.event_date, b.event_date):
+        return None
+    explanation = (
+        f"{a.doc_id} dates the {w.say(a, short=True, keys=ctx.keys)} to {a.event_date}; {b.doc_id} dates the same"
+        f" figure to {b.event_date}"
+    )
+    topic = f"{ctx.keys.unit(a)} · {w.say(a, short=True, keys=ctx.keys).strip()} · date"
+    return Conflict("date", _as_date(a), _as_date(b), date_severity(a.event_date, b.event_date), explanation, topic)
+
+
+def _as_date(claim: Claim) -> Claim:
+    return replace(claim, value=claim.event_date)
+
+
+def date_severity(a: str, b: str) -> float:
+    ba, bb = dates_mod.date_bounds(a), dates_mod.date_bounds(b)
+    if ba is None or bb is None:
+        return 0.6
+    gap = max((bb[0] - ba[1]).total_seconds(), (ba[0] - bb[1]).total_seconds(), 0) / 86400
+    return round(min(0.9, 0.5 + gap / 120), 2)
