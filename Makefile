@@ -31,18 +31,10 @@ lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff==0.17.6
 	$(BIN)/ruff check claimcheck tests
 
-## eval: score the seeds and the dev stories against their gold files (needs ../shared)
+## eval: score every evaluation set of data/ (and ../shared/dev when it is there), check the floors, print the cross-validation folds
 eval: $(STAMP)
-	mkdir -p reports
-	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv --format csv -o reports/discrepancies.csv --quiet
-	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/seeds_gold.json reports/discrepancies.csv --min-recall 1.0 --min-precision 0.9
-	$(BIN)/claimcheck diff $(SHARED)/dev/articles --meta $(SHARED)/dev/meta.csv --format csv -o reports/dev.csv --quiet
-	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/dev/gold.json reports/dev.csv --min-recall 0.9 --min-precision 0.9
-	# the project's own stories (data/eval, data/eval2), written independently of the shared sets
-	$(BIN)/claimcheck diff data/eval/articles --meta data/eval/meta.csv --format csv -o reports/eval.csv --quiet
-	$(BIN)/python $(SHARED)/eval/score.py data/eval/gold.json reports/eval.csv
-	$(BIN)/claimcheck diff data/eval2/articles --meta data/eval2/meta.csv --format csv -o reports/eval2.csv --quiet
-	$(BIN)/python $(SHARED)/eval/score.py data/eval2/gold.json reports/eval2.csv
+	$(BIN)/python scripts/evaluate.py --check $(if $(wildcard $(SHARED)/dev/gold.json),--shared $(SHARED))
+	$(BIN)/python scripts/fit_evidence.py
 
 ## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json); BENCH_ARGS="--sizes 100 1000 --repeat 1" for a quicker run
 bench: $(STAMP)

@@ -332,6 +332,36 @@ def compare_claims(
         return compare(claims, published, Options(include_all=include_all))
 
 
+def explain(
+    paths: Iterable[str | Path], meta: str | Path | None, claim_a: str, claim_b: str, *, include_all: bool = False,
+    workers: int = 1, cache: ClaimCache | None = None,
+):  # type: ignore[no-untyped-def]
+    """Why two claims (ids of the claim table) were or were not compared by `diff`, and what came of it.
+
+    Raises InputError when an id names no claim of the inputs."""
+    from claimcheck.compare import Options
+    from claimcheck.compare import explain as explain_pair
+    from claimcheck.errors import InputError
+
+    inputs = reading.collect(paths, allow_claim_tables=True)
+    meta_rows = reading.read_meta(meta) if meta else None
+    articles = ArticleStream(inputs.articles, meta_rows)
+    claims: list[Claim] = []
+    for table in inputs.claim_tables:
+        claims.extend(reading.read_claim_table(table))
+    for _article, doc_claims in extract_articles(articles, workers=workers, cache=cache):
+        claims.extend(doc_claims)
+    published: dict[str, str | None] = dict(articles.published)
+    for doc_id in {c.doc_id for c in claims} - set(published):
+        published[doc_id] = (meta_rows or {}).get(doc_id, {}).get("published") or None
+    ids = {c.claim_id for c in claims}
+    for cid in (claim_a, claim_b):
+        if cid not in ids:
+            where = ", ".join(str(p) for p in paths)
+            raise InputError(where, f"no claim with id {cid!r} (ids are the claim_id column of `claimcheck extract`)")
+    return explain_pair(claims, published, claim_a, claim_b, Options(include_all=include_all))
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection inside: for bulk work that makes many objects and no cycles

@@ -194,6 +194,14 @@ def diff(
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    explain: Annotated[
+        Optional[tuple[str, str]],
+        typer.Option(
+            "--explain", metavar="CLAIM_A CLAIM_B",
+            help="Instead of the report, say why two claims (claim_id of `extract`) were or were not compared:"
+            " the evidence features, their weights, the threshold, the linking.",
+        ),
+    ] = None,
 ) -> None:
     """Report where the articles disagree: quantities, dates, reversed flows, sources."""
     from claimcheck import api, reading, report
@@ -203,6 +211,10 @@ def diff(
     try:
         inputs = reading.collect(paths, allow_claim_tables=True)
         cache = _open_cache(no_cache, cache_dir, quiet)
+        if explain is not None:
+            why = api.explain(paths, meta, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
+            typer.echo(why.text())
+            return
         with _ProgressBar(len(inputs.articles), quiet) as bar:
             result = api.diff(paths, meta, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
         for note in result.notes:

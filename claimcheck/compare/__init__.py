@@ -122,9 +122,20 @@ def explain(
         if agree is None:
             agree = lambda x, y: quantities.values_conflict(x, y, ctx.keys) is None  # noqa: E731
         links = link(pairs_of(block, ctx), cuts[0], cuts[1], agree)
+        same_fact = UnionFind()  # statements of one fact inside an article
         for lk in links:
-            if {lk.a.claim_id, lk.b.claim_id} == {id_a, id_b}:
+            if lk.agree and lk.a.doc_id == lk.b.doc_id:
+                same_fact.union(lk.a.claim_id, lk.b.claim_id)
+        for lk in links:
+            pairs = {frozenset((lk.a.claim_id, lk.b.claim_id))} | {frozenset((x.claim_id, y.claim_id)) for x, y, _ in lk.conflicting}
+            if frozenset((id_a, id_b)) in pairs:
                 verdict = "linked: same fact, values agree" if lk.agree else "linked: same fact, values disagree (reported)"
+                return Explanation(a, b, verdict, ev, (*lines, verdict))
+            ends = {same_fact.find(lk.a.claim_id), same_fact.find(lk.b.claim_id)}
+            if lk.a.doc_id != lk.b.doc_id and ends == {same_fact.find(id_a), same_fact.find(id_b)}:
+                how = "they agree" if lk.agree else "they disagree (reported)"
+                verdict = (f"linked as facts: the fact of each claim (stated again in its article) was linked through"
+                           f" {lk.a.claim_id}–{lk.b.claim_id} ({lk.evidence.score:.2f}); {how}")
                 return Explanation(a, b, verdict, ev, (*lines, verdict))
         rivals = [lk for lk in links if {lk.a.claim_id, lk.b.claim_id} & {id_a, id_b}]
         said = "; ".join(f"{lk.a.claim_id}–{lk.b.claim_id} ({lk.evidence.score:.2f})" for lk in rivals) or "none"

@@ -318,7 +318,8 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("summary_restates_body", 1.0, summary_restates_body, "headline or key point against its body"),
     Feature("same_paragraph", -1.0, same_paragraph, "dates set side by side in one paragraph"),
 )
-FEATURE_BY_NAME = {f.name: f for f in FEATURES + DATE_FEATURES}
+# A feature name means one function in every table (the weights may differ): for explanations.
+FEATURE_BY_NAME = {f.name: f for f in DATE_FEATURES + FEATURES}
 
 
 # --------------------------------------------------------------------------------------- vetoes

@@ -1,0 +1,236 @@
+"""Every evidence feature of "same fact?" (claimcheck/compare/evidence.py), on claims made in the test.
+
+Each feature has one loud case (it fires) and one quiet case (it stays at 0) that differ in the one
+thing the feature reads; `test_every_feature_has_a_loud_and_a_quiet_case` fails when a feature of
+the table has no pair here. Linking and vetoes are checked below the features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimcheck.compare import evidence as ev
+from claimcheck.compare import linking
+from claimcheck.compare.context import Context, story_idf
+from claimcheck.compare.keys import KeyTable
+from claimcheck.records import Claim
+
+SENT = "Le séisme d'Al Haouz a fait 120 morts vendredi, selon le ministère de l'Intérieur."
+
+
+def claim(cid: str = "a:1", doc: str = "a", text: str = "120", value: str = "120", sentence: str = SENT, **kw) -> Claim:
+    start = kw.pop("start", sentence.find(text) if text in sentence else 0)
+    fields = dict(kind="quantity", unit="mort", qualifier="eq", section="body", event="death")
+    fields.update(kw)
+    return Claim(cid, doc, text=text, start=start, end=start + len(text), value=value, sentence=sentence,
+                 sent_start=0, sent_end=len(sentence), **fields)
+
+
+def context(*claims: Claim, published: dict[str, str] | None = None) -> Context:
+    keys = KeyTable()
+    docs = {c.doc_id for c in claims}
+    story = {d: 0 for d in docs}
+    ctx = Context(published=published or {d: "2023-09-12" for d in docs}, story=story, keys=keys)
+    ctx.idf = story_idf(list(claims), story, keys)
+    places: dict[str, set[str]] = {}
+    for c in claims:
+        if c.place:
+            places.setdefault(c.doc_id, set()).add(c.place.lower())
+    ctx.doc_places = {d: frozenset(p) for d, p in places.items()}
+    return ctx
+
+
+OTHER = "Un marché couvert de Marrakech a rouvert ses portes lundi, 3 commerçants présents."
+
+
+def pair(a: dict | None = None, b: dict | None = None, *, published: dict[str, str] | None = None, setup=None):
+    ca = claim("a:1", "a", **(a or {}))
+    cb = claim("b:1", "b", **(b or {}))
+    ctx = context(ca, cb, published=published)
+    if setup:
+        setup(ctx, ca, cb)
+    return ca, cb, ctx
+
+
+# name → (loud case, quiet case); each case is (a, b, ctx)
+CASES = {
+    "shared_words": (lambda: pair(), lambda: pair(b={"sentence": OTHER, "text": "3", "value": "3"})),
+    "shared_place": (lambda: pair({"place": "Al Haouz"}, {"place": "Al Haouz"}), lambda: pair({"place": "Al Haouz"}, {"place": "Taroudant"})),
+    "other_place": (lambda: pair({"place": "Al Haouz"}, {"place": "Taroudant"}), lambda: pair({"place": "Al Haouz"}, {"place": "Al Haouz"})),
+    "one_place_not_national": (lambda: pair({"place": "Taroudant"}, {}), lambda: pair({"place": "Maroc"}, {})),
+    "both_headlines": (lambda: pair({"section": "title"}, {"section": "keypoints"}), lambda: pair({"section": "title"}, {"section": "body"})),
+    "published_apart": (lambda: pair(published={"a": "2023-09-09", "b": "2023-09-12"}), lambda: pair(published={"a": "2023-09-12", "b": "2023-09-12"})),
+    "shared_date": (lambda: pair({"event_date": "2023-09-08"}, {"event_date": "2023-09-08"}), lambda: pair({"event_date": "2023-09-08"}, {})),
+    "shared_source": (lambda: pair({"source": "ministère de l'Intérieur"}, {"source": "ministère de l'Intérieur"}), lambda: pair({"source": "ministère de l'Intérieur"}, {})),
+    "shared_holder": (lambda: pair({"subject": "séisme"}, {"subject": "séisme"}), lambda: pair({"subject": "séisme"}, {"subject": "secousse"})),
+    "other_holder": (lambda: pair({"subject": "Nice"}, {"subject": "Marseille"}), lambda: pair({"subject": "Nice"}, {"subject": "Nice"})),
+    "shared_event": (lambda: pair({"event": "death"}, {"event": "death"}), lambda: pair({"event": "death"}, {"event": "arrest"})),
+    "other_event": (lambda: pair({"event": "death"}, {"event": "arrest"}), lambda: pair({"event": "death"}, {"event": "death;announce"})),
+    "shared_counted": (lambda: pair({"counted": "bois"}, {"counted": "bois"}), lambda: pair({"counted": "bois"}, {})),
+    "other_counted": (lambda: pair({"counted": "bois"}, {"counted": "blé"}), lambda: pair({"counted": "bois"}, {"counted": "bois"})),
+    "shared_verb": (lambda: pair({"predicate": "tuer"}, {"predicate": "tuer"}), lambda: pair({"predicate": "faire"}, {"predicate": "faire"})),
+    "shared_endpoint": (lambda: pair({"destination": "Russie"}, {"destination": "Russie"}), lambda: pair({"destination": "Russie"}, {"origin": "Russie"})),
+    "other_endpoints": (lambda: pair({"destination": "Russie"}, {"destination": "Iran"}), lambda: pair({"destination": "Russie"}, {"origin": "Russie"})),
+    "shared_other_figure": (
+        lambda: pair(setup=lambda ctx, a, b: ctx.figures.update({("a", 0): frozenset({("km", "9")}), ("b", 0): frozenset({("km", "9")})})),
+        lambda: pair(setup=lambda ctx, a, b: ctx.figures.update({("a", 0): frozenset({("mort", "9")}), ("b", 0): frozenset({("mort", "9")})})),
+    ),
+    "summary_restates_body": (
+        lambda: (claim("a:1", section="title"), claim("a:2"), context(claim("a:1"))),
+        lambda: (claim("a:1", section="title"), claim("b:2", "b"), context(claim("a:1"))),
+    ),
+    "same_figure": (lambda: pair(), lambda: pair(b={"value": "45", "text": "45"})),
+    "far_apart": (lambda: pair(b={"value": "1200", "text": "1 200"}), lambda: pair()),
+    "same_paragraph": (
+        lambda: (claim("a:1"), claim("a:2", sentence="Les secours ont compté 45 morts.", text="45", value="45"), context(claim("a:1"))),
+        lambda: (claim("a:1"), claim("a:2", sentence="Les secours ont compté 45 morts.", text="45", value="45", paragraph=3), context(claim("a:1"))),
+    ),
+    "one_sided_earlier": (
+        lambda: pair(b={"sentence": "Le précédent bilan faisait état de 120 morts.", "text": "120"}),
+        lambda: pair(b={"sentence": "Le dernier bilan fait état de 120 morts.", "text": "120"}),
+    ),
+    "one_sided_target": (
+        lambda: pair(b={"sentence": "Le bilan pourrait atteindre 120 morts.", "text": "120"}),
+        lambda: pair(b={"sentence": "Le bilan a atteint 120 morts.", "text": "120"}),
+    ),
+    "one_sided_part": (
+        lambda: pair(b={"sentence": "On compte 300 victimes, dont 120 morts.", "text": "120"}),
+        lambda: pair(b={"sentence": "On compte 300 blessés et 120 morts.", "text": "120"}),
+    ),
+    "shared_actors": (lambda: pair({"entities": "Al Haouz; Maroc"}, {"entities": "Al Haouz"}), lambda: pair({"entities": "Al Haouz"}, {"entities": "Taroudant"})),
+    "other_names": (lambda: pair({"entities": "Al Haouz"}, {"entities": "Taroudant"}), lambda: pair({"entities": "Al Haouz"}, {"entities": "Al Haouz"})),
+    "undatable": (
+        lambda: pair(setup=lambda ctx, a, b: ctx.undatable.add(a.claim_id)),
+        lambda: pair(),
+    ),
+    "contested_unsourced": (
+        lambda: pair({"source": "police"}, {}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
+        lambda: pair({"source": "police"}, {"source": "CGT"}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
+    ),
+    "same_object": (lambda: pair({"object": "la loi"}, {"object": "la loi"}), lambda: pair({"object": "la loi"}, {"object": "le budget"})),
+}
+
+
+def test_every_feature_has_a_loud_and_a_quiet_case():
+    names = {f.name for f in ev.FEATURES + ev.DATE_FEATURES}
+    assert names == set(CASES), "a feature of the tables needs a loud and a quiet case in CASES"
+
+
+def test_a_feature_name_means_one_function_in_every_table():
+    by_name: dict[str, object] = {}
+    for f in ev.FEATURES + ev.DATE_FEATURES:
+        assert by_name.setdefault(f.name, f.fn) is f.fn
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_feature_loud(name):
+    a, b, ctx = CASES[name][0]()
+    assert ev.FEATURE_BY_NAME[name].fn(a, b, ctx) > 0
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_feature_quiet(name):
+    a, b, ctx = CASES[name][1]()
+    assert ev.FEATURE_BY_NAME[name].fn(a, b, ctx) == 0
+
+
+def test_rarer_shared_words_weigh_more():
+    common = "Le séisme a fait 120 morts, selon le ministère."
+    rare = "Le séisme a fait 120 morts à Amizmiz, selon le ministère."
+    filler = [claim(f"c:{i}", "c", sentence=f"Le séisme a fait {i} morts, selon le ministère.", text=str(i), value=str(i)) for i in range(2, 8)]
+    a, b = claim("a:1", sentence=common), claim("b:1", "b", sentence=common)
+    ra, rb = claim("a:2", sentence=rare), claim("b:2", "b", sentence=rare)
+    ctx = context(a, b, ra, rb, *filler)
+    assert ev.shared_words(ra, rb, ctx) > ev.shared_words(a, b, ctx)
+
+
+# ------------------------------------------------------------------------------------- vetoes
+@pytest.mark.parametrize(
+    "a, b, reason",
+    [
+        ({"unit": "mort"}, {"unit": "blessé", "event": "injury"}, "different things"),
+        ({"aspect": "peak"}, {"aspect": "remaining"}, "peak"),
+        ({"scope": "part"}, {}, "part"),
+        ({"event_date": "2023-09-08"}, {"event_date": "2023-09-10"}, "different moments"),
+        ({"source": "police"}, {"source": "CGT"}, "different sources"),
+    ],
+)
+def test_categorical_vetoes(a, b, reason):
+    ca, cb, ctx = pair(a, b)
+    assert reason in ev.quantity_veto(ca, cb, ctx)
+    quiet_a, quiet_b, quiet_ctx = pair()
+    assert ev.quantity_veto(quiet_a, quiet_b, quiet_ctx) == ""
+
+
+def test_figures_of_one_sentence_are_not_one_fact():
+    a = claim("a:1", sentence="Le séisme a fait 120 morts et 45 disparus.", text="120")
+    b = claim("a:2", sentence="Le séisme a fait 120 morts et 45 disparus.", text="45", value="45")
+    assert "one sentence" in ev.quantity_veto(a, b, context(a, b))
+
+
+def test_score_is_the_sum_of_weighted_features_and_names_them():
+    a, b, ctx = pair({"place": "Al Haouz"}, {"place": "Al Haouz"})
+    result = ev.score(a, b, ctx)
+    assert result.score == pytest.approx(sum(c for _, c in result.contributions))
+    assert dict(result.contributions)["shared_place"] == {f.name: f for f in ev.FEATURES}["shared_place"].weight
+    assert "same place" in result.words() and result.as_dict()["features"]["shared_place"] == 1.5
+
+
+# ------------------------------------------------------------------------------------ linking
+def _ev(score: float) -> ev.Evidence:
+    return ev.Evidence(score, ())
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    return a.value == b.value
+
+
+def test_an_agreeing_counterpart_consumes_the_claim():
+    a = claim("a:1", value="120")
+    b_same = claim("b:1", "b", value="120")
+    b_other = claim("b:2", "b", value="45")
+    links = linking.link([(a, b_same, _ev(5.0)), (a, b_other, _ev(4.0))], 2.0, 3.0, _agree)
+    assert [(lk.a.claim_id, lk.b.claim_id, lk.agree) for lk in links] == [("a:1", "b:1", True)]
+
+
+def test_without_an_agreeing_counterpart_the_conflict_is_linked():
+    a = claim("a:1", value="120")
+    b_other = claim("b:2", "b", value="45")
+    (lk,) = linking.link([(a, b_other, _ev(4.0))], 2.0, 3.0, _agree)
+    assert not lk.agree and lk.conflicting[0][1] is b_other
+
+
+def test_below_the_threshold_nothing_is_linked():
+    a, b = claim("a:1"), claim("b:1", "b", value="45")
+    assert linking.link([(a, b, _ev(1.9))], 2.0, 3.0, _agree) == []
+
+
+def test_inside_one_article_the_stricter_threshold_applies():
+    a, b = claim("a:1"), claim("a:2", value="45")
+    assert linking.link([(a, b, _ev(2.5))], 2.0, 3.0, _agree) == []
+    assert len(linking.link([(a, b, _ev(3.5))], 2.0, 3.0, _agree)) == 1
+
+
+def test_a_fact_stated_twice_disagrees_when_one_statement_does():
+    title = claim("a:1", value="1000", section="title")
+    body = claim("a:2", value="1000")
+    other = claim("b:1", "b", value="11000")
+    scored = [(title, body, _ev(6.0)), (body, other, _ev(5.0)), (title, other, _ev(3.0))]
+    links = linking.link(scored, 2.0, 3.0, _agree)
+    across = [lk for lk in links if lk.a.doc_id != lk.b.doc_id]
+    assert len(across) == 1 and not across[0].agree
+    assert {(x.claim_id, y.claim_id) for x, y, _ in across[0].conflicting} == {("a:2", "b:1"), ("a:1", "b:1")}
+
+
+def test_linking_is_deterministic_whatever_the_order_of_pairs():
+    a, b, c = claim("a:1"), claim("b:1", "b", value="45"), claim("b:2", "b", value="46")
+    one = linking.link([(a, b, _ev(4.0)), (a, c, _ev(4.0))], 2.0, 3.0, _agree)
+    two = linking.link([(a, c, _ev(4.0)), (a, b, _ev(4.0))], 2.0, 3.0, _agree)
+    assert [(lk.a.claim_id, lk.b.claim_id) for lk in one] == [(lk.a.claim_id, lk.b.claim_id) for lk in two]
+
+
+def test_replace_keeps_claims_values():
+    c = claim()
+    assert replace(c, place="X").value == c.value
