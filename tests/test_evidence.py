@@ -109,6 +109,7 @@ CASES = {
         lambda: pair({"source": "police"}, {}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
         lambda: pair({"source": "police"}, {"source": "CGT"}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
     ),
+    "other_verb": (lambda: pair({"predicate": "lever"}, {"predicate": "maintenir"}), lambda: pair({"predicate": "lever"}, {"predicate": "lever"})),
     "same_object": (lambda: pair({"object": "la loi"}, {"object": "la loi"}), lambda: pair({"object": "la loi"}, {"object": "le budget"})),
 }
 

@@ -58,12 +58,15 @@ def flow_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], 
 
 
 def date_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], list[Claim]]:
+    """Dated claims by story: the class of event is evidence (shared or another), not a block,
+    since many one-off events (a derailment, a general meeting, a vote) have no class of the lexicon.
+    Dates of reporting verbs only, and dates with no verb (datelines), are left out."""
     blocks: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind != "date":
-            continue
-        for cls in sorted(ctx.keys.events(c) & k.DATE_EVENT_CLASSES):  # sorted: the same report on every run
-            blocks[(ctx.story.get(c.doc_id, 0), cls)].append(c)
+        # The date of a statement ("a indiqué mardi") is not the date of an event.
+        # A date with no verb at all (a dateline: "L'Éco de Lyon — jeudi 6 mars 2025 — par …") dates nothing.
+        if c.kind == "date" and ctx.keys.events(c) != {"announce"} and (c.predicate or c.event):
+            blocks[(ctx.story.get(c.doc_id, 0), "date")].append(c)
     return blocks
 
 

@@ -41,7 +41,7 @@ def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
             by_sentence[(c.doc_id, c.sent_start)].append(c)
     seen: set[tuple[str, str]] = set()
     settings = ctx.settings
-    for (_story, cls), block in date_blocks(pool, ctx).items():
+    for block in date_blocks(pool, ctx).values():
         for lk in link(scored_pairs(block, ctx), settings.threshold_date, settings.threshold_date_within, agree):
             a, b = lk.a, lk.b
             key = (a.claim_id, b.claim_id) if a.claim_id < b.claim_id else (b.claim_id, a.claim_id)
@@ -52,6 +52,7 @@ def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
                 continue  # decades apart: another event of the same kind (a past war, an older visit)
             if _different_occurrences(by_sentence[(a.doc_id, a.sent_start)], by_sentence[(b.doc_id, b.sent_start)], ctx):
                 continue
+            cls = ";".join(sorted((ctx.keys.events(a) | ctx.keys.events(b)) - {"announce"})) or "event"
             what = " / ".join(dict.fromkeys(p for p in (a.predicate, b.predicate) if p)) or cls
             explanation = (
                 f"{a.doc_id} dates the event ({what}) to {a.value}; {b.doc_id} to {b.value}"

@@ -89,6 +89,11 @@ def _one_sided(cls: str) -> FeatureFn:
     return fn
 
 
+one_sided_earlier = _one_sided("earlier")
+one_sided_target = _one_sided("target")
+one_sided_part = _one_sided("part")
+
+
 # ------------------------------------------------------------------------------------ features
 def shared_words(a: Claim, b: Claim, ctx: Context) -> float:
     """Content words both sentences use, each weighted by its rarity inside the story
@@ -270,6 +275,12 @@ def other_names(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(ea and eb) and shared_actors(a, b, ctx) == 0.0)
 
 
+def other_verb(a: Claim, b: Claim, ctx: Context) -> float:
+    """Two different verbs that say what happened ("maintenue" / "levée"), light verbs aside."""
+    pa, pb = a.predicate, b.predicate
+    return float(bool(pa and pb) and pa != pb and pa not in k.LIGHT_VERBS and pb not in k.LIGHT_VERBS)
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -297,9 +308,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("same_figure", 1.5, same_figure, "the same figure"),
     Feature("far_apart", -1.0, far_apart, "figures an order of magnitude apart"),
     Feature("same_paragraph", -0.5, same_paragraph, "figures set side by side in one paragraph"),
-    Feature("one_sided_earlier", -2.0, _one_sided("earlier"), "one figure labelled as a past value"),
-    Feature("one_sided_target", -2.0, _one_sided("target"), "one figure labelled as a goal or forecast"),
-    Feature("one_sided_part", -1.5, _one_sided("part"), "one figure labelled as a part"),
+    Feature("one_sided_earlier", -2.0, one_sided_earlier, "one figure labelled as a past value"),
+    Feature("one_sided_target", -2.0, one_sided_target, "one figure labelled as a goal or forecast"),
+    Feature("one_sided_part", -1.5, one_sided_part, "one figure labelled as a part"),
     Feature("shared_actors", 1.0, shared_actors, "same names in both sentences"),
     Feature("other_names", -1.0, other_names, "both sentences name others"),
     Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
@@ -309,10 +320,14 @@ FEATURES: tuple[Feature, ...] = (
 DATE_FEATURES: tuple[Feature, ...] = (
     Feature("shared_words", 4.0, shared_words, "rare words of the story in both sentences"),
     Feature("shared_actors", 2.0, shared_actors, "same actors named"),
+    Feature("shared_event", 1.0, shared_event, "same kind of event"),
+    Feature("other_event", -2.0, other_event, "another kind of event"),
     Feature("shared_holder", 1.0, shared_holder, "same subject"),
     Feature("other_holder", -2.5, other_holder, "another named subject"),
     Feature("shared_verb", 1.0, shared_verb, "same verb"),
     Feature("same_object", 1.0, same_object, "same object"),
+    Feature("other_verb", -1.0, other_verb, "another verb"),
+    Feature("one_sided_earlier", -2.0, one_sided_earlier, "one date labelled as a past point of comparison"),
     Feature("shared_place", 1.0, shared_place, "same place"),
     Feature("other_place", -1.5, other_place, "another place"),
     Feature("summary_restates_body", 1.0, summary_restates_body, "headline or key point against its body"),
@@ -361,6 +376,8 @@ def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
 
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
         return "dates of one sentence"
+    if (len(a.value) == 4) != (len(b.value) == 4):
+        return "a year (a period) and a day or month (a moment): not one event dated twice"
     lex = lexicon_mod.load()
     moving = {"transfer", "receive"}
     if ctx.keys.events(a) & moving and ctx.keys.events(b) & moving and a.object and b.object:

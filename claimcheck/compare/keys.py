@@ -30,11 +30,6 @@ LIGHT_VERBS = frozenset({"être", "avoir", "faire", "compter", "annoncer", "indi
 HUMAN_UNITS = frozenset({"personne", "manifestant"})
 # Predicate classes that name what happened to the people counted.
 _PERSON_EVENT_UNITS = {"death": "mort", "injury": "blessé", "arrest": "interpellation", "protest": "manifestant"}
-# Event classes that make a date worth aligning (reporting verbs are not events).
-DATE_EVENT_CLASSES = frozenset(
-    {"transfer", "receive", "move", "block", "adopt", "visit", "death", "injury", "arrest", "protest", "disaster",
-     "meeting", "cut"}
-)
 MONEY = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "CNY"})
 # How badly the people counted were hurt: words of one degree state one count ("grièvement blessés",
 # "blessés graves", "en urgence absolue"), apart from the count of all injured.
