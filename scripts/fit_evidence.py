@@ -1,35 +1,46 @@
 #!/usr/bin/env python3
-"""Fit the thresholds of "same fact?" with leave-one-story-out cross-validation, and print each fold.
+"""Fit "same fact?" — evidence weights and thresholds — with leave-one-story-out cross-validation.
 
-    python scripts/fit_evidence.py            # print the folds and the fitted thresholds
+    python scripts/fit_evidence.py            # print every fold, for hand weights and for learned ones
     python scripts/fit_evidence.py --write    # also write claimcheck/resources/evidence.json
 
-Only the tuning sets of data/ are used (a README saying `role: held-out` keeps a set out). The
-claims of every set are extracted once; for each candidate set of thresholds (across articles,
-inside one article; for quantities and for dated events) the comparison is run on every story and scored against its gold file. For each
-story in turn, the thresholds that do best on all the *other* stories are chosen and the held-out
-story is scored with them: that figure, not the fit, is what the thresholds are worth on an unseen
-story. The shipped thresholds are the best on all tuning stories. Objective: F-score weighting
-precision twice as much as recall (beta 0.7: a tool that raises false alarms is not used), summed
-over stories pooled as counts. Deterministic: grid order and ties are fixed.
+Only the tuning sets of data/ are used (README `role: tuning`). The claims of every set are
+extracted once. Two models of the score of a pair are compared:
+
+- hand: the weights of the tables in claimcheck/compare/evidence.py, thresholds fitted;
+- logistic: a logistic regression (scikit-learn, lbfgs, L2, deterministic) over the same feature
+  strengths, one for quantities and one for dated events; the score of a pair is its logit.
+
+Training pairs are the candidate pairs `diff` scores (not vetoed) whose values disagree: a pair
+that disagrees is a discrepancy when it matches one in the gold file (either sentence of an item or
+of its `alt` pairs), and two different facts otherwise — the gold files list every discrepancy,
+required or optional. Pairs that agree raise no alarm whatever their score and are left out.
+
+For each story in turn, the model is fitted and its thresholds (across articles, inside one
+article, for quantities and for dates) are chosen on all the *other* stories, then the held-out
+story is scored with them by the full `compare` (linking included): that figure is what the model
+is worth on an unseen story. The objective is an F-score weighting precision above recall
+(beta 0.7), over the pooled counts. The model with the better cross-validated objective is written,
+fitted on all tuning stories. Deterministic: fixed grid, fixed order, fixed solver.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluation import ROOT, Score, discover, load_claims, report_rows, score  # noqa: E402
+from evaluation import ROOT, Score, discover, load_claims, report_rows, row_matches, score  # noqa: E402
 
-GRID_ACROSS = [round(0.5 + 0.25 * i, 2) for i in range(15)]  # 0.5 … 4.0
-GRID_WITHIN = [round(0.5 + 0.5 * i, 2) for i in range(10)]  # 0.5 … 5.0
-GRID_DATE = [round(0.5 + 0.5 * i, 2) for i in range(8)]  # 0.5 … 4.0
-GRID_DATE_WITHIN = [round(1.0 + 1.0 * i, 2) for i in range(5)]  # 1.0 … 5.0
+GRID = [round(-3.0 + 0.5 * i, 2) for i in range(15)]  # logit thresholds -3 … 4
+GRID_HAND = [round(0.5 + 0.5 * i, 2) for i in range(12)]  # hand-weight thresholds 0.5 … 6
 BETA = 0.7
+C = 1.0
 
 
 def objective(s: Score) -> float:
@@ -38,9 +49,64 @@ def objective(s: Score) -> float:
     return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
 
 
+def training_pairs(s, claims, published):  # type: ignore[no-untyped-def]
+    """(story, table, strengths, label) of every disagreeing candidate pair of a set."""
+    from claimcheck.compare import _prepare
+    from claimcheck.compare import dates as dates_mod
+    from claimcheck.compare import quantities
+    from claimcheck.compare.blocking import candidate_pairs, date_blocks
+    from claimcheck.compare.evidence import DATE_FEATURES, FEATURES, date_veto, quantity_veto, strengths
+    from claimcheck.compare.intervals import values_conflict
+    from claimcheck.compare.keys import to_float
+    from claimcheck.compare.settings import Options, Settings
+
+    pool, ctx = _prepare(claims, published, Options(), Settings())
+    of = s.story_of()
+    items = s.gold.get("discrepancies", [])
+    out = []
+
+    def label(a, b, kind: str) -> int:  # type: ignore[no-untyped-def]
+        row = {"doc_a": a.doc_id, "doc_b": b.doc_id, "text_a": a.sentence, "text_b": b.sentence}
+        return int(any(kind in it["kinds"] and row_matches(it, row) for it in items))
+
+    for block in quantities.prepare(pool, ctx).values():
+        for a, b in candidate_pairs(block, ctx):
+            if to_float(a.value) is None or to_float(b.value) is None or quantity_veto(a, b, ctx):
+                continue
+            if values_conflict(a, b, ctx.keys) is None:
+                continue
+            out.append((of.get(a.doc_id, s.name), "quantity", strengths(a, b, ctx, FEATURES), label(a, b, "quantity")))
+    for block in date_blocks(pool, ctx).values():
+        for a, b in candidate_pairs(block, ctx):
+            if date_veto(a, b, ctx) or dates_mod.agree(a, b):
+                continue
+            out.append((of.get(a.doc_id, s.name), "date", strengths(a, b, ctx, DATE_FEATURES), label(a, b, "date")))
+    return out
+
+
+def fit_logistic(pairs) -> tuple[dict[str, dict[str, float]], dict[str, float]]:  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+
+    weights, bias = {}, {}
+    for table in ("quantity", "date"):
+        rows = [(x, y) for _, t, x, y in pairs if t == table]
+        # A feature that never varies among disagreeing pairs (the same figure) keeps its hand weight.
+        names = sorted(n for n in (rows[0][0] if rows else {}) if len({x[n] for x, _ in rows}) > 1)
+        if not rows or len({y for _, y in rows}) < 2:
+            weights[table], bias[table] = {}, 0.0
+            continue
+        X = [[x[n] for n in names] for x, _ in rows]
+        y = [y for _, y in rows]
+        model = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=5000)
+        model.fit(X, y)
+        weights[table] = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])}
+        bias[table] = round(float(model.intercept_[0]), 4)
+    return weights, bias
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--write", action="store_true", help="write the fitted thresholds to resources/evidence.json")
+    ap.add_argument("--write", action="store_true", help="write the chosen model to resources/evidence.json")
     args = ap.parse_args()
 
     from claimcheck.cache import open_cache
@@ -49,61 +115,80 @@ def main() -> int:
     cache, _ = open_cache()
     sets = [s for s in discover() if s.note == "tuning"]
     loaded = [(s, *load_claims(s, cache)) for s in sets]
+    pairs = [p for s, claims, published in loaded for p in training_pairs(s, claims, published)]
+    keyed = [((s.name, p[0]), p) for s, claims, published in loaded for p in training_pairs(s, claims, published)]
+    golds = {(s.name, st): s.sub_gold(st) for s, _, _ in loaded for st in s.stories()}
+    stories = sorted(golds)
+    n_pos = sum(p[3] for p in pairs)
+    print(f"tuning sets: {', '.join(s.name for s in sets)}; {len(stories)} stories;"
+          f" {len(pairs)} disagreeing candidate pairs, {n_pos} of them gold discrepancies")
 
-    def rows_by_story(settings: Settings, parts: frozenset[str]) -> dict[tuple[str, str], list[dict]]:
+    def rows_by_story(settings, parts) -> dict[tuple[str, str], list[dict]]:  # type: ignore[no-untyped-def]
         out = {}
         for s, claims, published in loaded:
-            rows = report_rows(compare(claims, published, Options(parts=parts), settings=settings))
-            for story in s.stories():
-                out[(s.name, story)] = s.rows_of(rows, story)
+            rows = report_rows(compare(claims, published, Options(parts=frozenset(parts)), settings=settings))
+            for st in s.stories():
+                out[(s.name, st)] = s.rows_of(rows, st)
         return out
 
-    # Quantities (with flows, which no threshold changes) and dated events are linked apart: their
-    # rows are computed once per pair of thresholds of their own, and every combination is scored.
-    quantity_rows = {(t, tw): rows_by_story(Settings(t, tw, 1e9, 1e9), frozenset({"quantities", "flows"}))
-                     for t in GRID_ACROSS for tw in GRID_WITHIN}
-    date_rows = {(t, tw): rows_by_story(Settings(1e9, 1e9, t, tw), frozenset({"dates"}))
-                 for t in GRID_DATE for tw in GRID_DATE_WITHIN}
-    golds = {(s.name, story): s.sub_gold(story) for s, _, _ in loaded for story in s.stories()}
-    table: dict[tuple[float, float, float, float], dict[tuple[str, str], Score]] = {}
-    for gq, qrows in quantity_rows.items():
-        for gd, drows in date_rows.items():
-            table[(*gq, *gd)] = {key: score(golds[key], qrows[key] + drows[key], prefix=f"{key[0]}/") for key in golds}
-    stories = sorted(golds)
+    def table(weights, bias, grid):  # type: ignore[no-untyped-def]
+        """Scores per story for each (quantity threshold, date threshold); within = across."""
+        q = {t: rows_by_story(Settings(t, t, 1e9, 1e9, weights=weights, bias=bias), {"quantities", "flows"}) for t in grid}
+        d = {t: rows_by_story(Settings(1e9, 1e9, t, t, weights=weights, bias=bias), {"dates"}) for t in grid}
+        return {(tq, td): {k: score(golds[k], q[tq][k] + d[td][k], prefix=f"{k[0]}/") for k in golds} for tq in grid for td in grid}
 
-    def pooled(cell: dict[tuple[str, str], Score], keep) -> Score:  # type: ignore[no-untyped-def]
+    def pooled(cell, keep) -> Score:  # type: ignore[no-untyped-def]
         total = Score()
-        for key, sc in cell.items():
-            if keep(key):
+        for k, sc in cell.items():
+            if keep(k):
                 total = total + sc
         return total
 
-    def best(keep) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
-        # Ties go to the highest thresholds: the quietest tool among equally good ones.
-        return max(table, key=lambda g: (round(objective(pooled(table[g], keep)), 6), *g))
+    def best(tab, keep):  # type: ignore[no-untyped-def]
+        return max(tab, key=lambda g: (round(objective(pooled(tab[g], keep)), 6), *g))
 
-    print(f"tuning sets: {', '.join(s.name for s in sets)}; {len(stories)} stories")
-    print(f"{'held-out story':34} {'t / t_in / td / td_in':>22} {'rows':>5} {'req':>4} {'found':>5} {'recall':>7} {'prec':>6} {'traps':>5}")
-    cv = Score()
-    for held in stories:
-        g = best(lambda key, held=held: key != held)
-        sc = table[g][held]
-        cv = cv + sc
-        print(f"{held[0] + '/' + held[1]:34} {' / '.join(f'{x:g}' for x in g):>22} {sc.rows:5d} {sc.required:4d} {len(sc.found):5d}"
-              f" {sc.recall:7.2f} {sc.precision:6.2f} {sc.traps:5d}")
-    print(f"{'cross-validated (pooled)':34} {'':22} {cv.rows:5d} {cv.required:4d} {len(cv.found):5d} {cv.recall:7.2f}"
-          f" {cv.precision:6.2f} {cv.traps:5d}")
-    g = best(lambda key: True)
-    fit = pooled(table[g], lambda key: True)
-    print(f"fitted on all tuning stories: threshold {g[0]}, threshold_within {g[1]}, threshold_date {g[2]},"
-          f" threshold_date_within {g[3]}"
-          f" (in-sample recall {fit.recall:.2f}, precision {fit.precision:.2f}, traps {fit.traps})")
+    results = {}
+    hand_table = table({}, {}, GRID_HAND)
+    for model in ("hand", "logistic"):
+        print(f"\n{model} weights — leave one story out")
+        print(f"{'held-out story':30} {'t / t_date':>12} {'rows':>5} {'req':>4} {'found':>5} {'recall':>7} {'prec':>6} {'traps':>5}")
+        cv = Score()
+        for held in stories:
+            keep = lambda k, held=held: k != held  # noqa: E731
+            if model == "hand":
+                tab = hand_table
+            else:
+                w, b = fit_logistic([p for k, p in keyed if k != held])
+                tab = table(w, b, GRID)
+            g = best(tab, keep)
+            sc = tab[g][held]
+            cv = cv + sc
+            print(f"{held[0] + '/' + held[1]:30} {g[0]:>5g} / {g[1]:<5g} {sc.rows:5d} {sc.required:4d} {len(sc.found):5d}"
+                  f" {sc.recall:7.2f} {sc.precision:6.2f} {sc.traps:5d}")
+        print(f"{'cross-validated (pooled)':30} {'':12} {cv.rows:5d} {cv.required:4d} {len(cv.found):5d} {cv.recall:7.2f}"
+              f" {cv.precision:6.2f} {cv.traps:5d}   objective {objective(cv):.3f}")
+        if model == "hand":
+            w, b, tab = {}, {}, hand_table
+        else:
+            w, b = fit_logistic(pairs)
+            tab = table(w, b, GRID)
+        g = best(tab, lambda k: True)
+        results[model] = (objective(cv), cv, w, b, g, pooled(tab[g], lambda k: True))
+    chosen = max(results, key=lambda m: (round(results[m][0], 6), m == "hand"))
+    obj, cv, w, b, g, fit = results[chosen]
+    print(f"\nchosen: {chosen} (cross-validated objective {obj:.3f} against"
+          f" {results['logistic' if chosen == 'hand' else 'hand'][0]:.3f}); thresholds {g[0]:g} (quantities), {g[1]:g} (dates);"
+          f" in-sample recall {fit.recall:.2f}, precision {fit.precision:.2f}, traps {fit.traps}")
     if args.write:
         path = ROOT / "claimcheck" / "resources" / "evidence.json"
-        data = {"threshold": g[0], "threshold_within": g[1], "threshold_date": g[2], "threshold_date_within": g[3],
-                "fitted_by": "scripts/fit_evidence.py (leave-one-story-out CV on the tuning sets of data/)",
-                "tuning_sets": [s.name for s in sets],
-                "cross_validated": {"recall": round(cv.recall, 3), "precision": round(cv.precision, 3), "traps": cv.traps}}
+        data = {
+            "threshold": g[0], "threshold_within": g[0], "threshold_date": g[1], "threshold_date_within": g[1],
+            "model": chosen, "weights": w, "bias": b,
+            "fitted_by": "scripts/fit_evidence.py (leave-one-story-out cross-validation on the tuning sets of data/)",
+            "tuning_sets": [s.name for s in sets],
+            "cross_validated": {"recall": round(cv.recall, 3), "precision": round(cv.precision, 3), "traps": cv.traps,
+                                "stories": len(stories)},
+        }
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

@@ -109,6 +109,10 @@ CASES = {
         lambda: pair({"source": "police"}, {}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
         lambda: pair({"source": "police"}, {"source": "CGT"}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
     ),
+    "same_article": (
+        lambda: (claim("a:1"), claim("a:2", value="45", text="45"), context(claim("a:1"))),
+        lambda: pair(),
+    ),
     "other_verb": (lambda: pair({"predicate": "lever"}, {"predicate": "maintenir"}), lambda: pair({"predicate": "lever"}, {"predicate": "lever"})),
     "same_object": (lambda: pair({"object": "la loi"}, {"object": "la loi"}), lambda: pair({"object": "la loi"}, {"object": "le budget"})),
 }
@@ -172,7 +176,10 @@ def test_figures_of_one_sentence_are_not_one_fact():
 
 
 def test_score_is_the_sum_of_weighted_features_and_names_them():
+    from claimcheck.compare.settings import Settings
+
     a, b, ctx = pair({"place": "Al Haouz"}, {"place": "Al Haouz"})
+    ctx.settings = Settings(weights={}, bias={})  # the table's own weights
     result = ev.score(a, b, ctx)
     assert result.score == pytest.approx(sum(c for _, c in result.contributions))
     assert dict(result.contributions)["shared_place"] == {f.name: f for f in ev.FEATURES}["shared_place"].weight

@@ -243,6 +243,11 @@ def same_paragraph(a: Claim, b: Claim, ctx: Context) -> float:
     return float(a.doc_id == b.doc_id and a.paragraph == b.paragraph)
 
 
+def same_article(a: Claim, b: Claim, ctx: Context) -> float:
+    """Two statements of one article: it gives many figures of one kind on purpose."""
+    return float(a.doc_id == b.doc_id)
+
+
 def undatable(a: Claim, b: Claim, ctx: Context) -> float:
     """An undated figure of an article that dates other figures of its kind differently ("Dès lundi
     soir, 300 hectares …", "Mardi soir, 900 hectares …", "À ce moment-là, 900"): its moment is unknown."""
@@ -308,6 +313,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("same_figure", 1.5, same_figure, "the same figure"),
     Feature("far_apart", -1.0, far_apart, "figures an order of magnitude apart"),
     Feature("same_paragraph", -0.5, same_paragraph, "figures set side by side in one paragraph"),
+    Feature("same_article", 0.0, same_article, "two statements of one article"),
     Feature("one_sided_earlier", -2.0, one_sided_earlier, "one figure labelled as a past value"),
     Feature("one_sided_target", -2.0, one_sided_target, "one figure labelled as a goal or forecast"),
     Feature("one_sided_part", -1.5, one_sided_part, "one figure labelled as a part"),
@@ -332,6 +338,7 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("other_place", -1.5, other_place, "another place"),
     Feature("summary_restates_body", 1.0, summary_restates_body, "headline or key point against its body"),
     Feature("same_paragraph", -1.0, same_paragraph, "dates set side by side in one paragraph"),
+    Feature("same_article", 0.0, same_article, "two statements of one article"),
 )
 # A feature name means one function in every table (the weights may differ): for explanations.
 FEATURE_BY_NAME = {f.name: f for f in DATE_FEATURES + FEATURES}
@@ -391,17 +398,28 @@ def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
     return ""
 
 
+def strengths(a: Claim, b: Claim, ctx: Context, features: tuple[Feature, ...]) -> dict[str, float]:
+    """Each feature's strength for a pair (what `scripts/fit_evidence.py` learns weights from)."""
+    return {f.name: f.fn(a, b, ctx) for f in features}
+
+
 def score(a: Claim, b: Claim, ctx: Context, *, features: tuple[Feature, ...] = FEATURES,
           veto: Callable[[Claim, Claim, Context], str] = quantity_veto) -> Evidence:
+    """The evidence of a pair: vetoed (score -inf), or the bias plus each feature's weight × strength.
+    Weights and bias are those fitted in resources/evidence.json when it has them for this table,
+    else the table's own."""
     reason = veto(a, b, ctx)
     if reason:
         return Evidence(-math.inf, (), reason)
+    table = "date" if features is DATE_FEATURES else "quantity"
+    fitted = ctx.settings.weights.get(table, {})
+    total = ctx.settings.bias.get(table, 0.0)
     contributions = []
-    total = 0.0
     for f in features:
         strength = f.fn(a, b, ctx)
         if strength:
-            c = f.weight * strength
-            contributions.append((f.name, c))
-            total += c
+            c = fitted.get(f.name, f.weight) * strength
+            if c:
+                contributions.append((f.name, c))
+                total += c
     return Evidence(total, tuple(contributions))

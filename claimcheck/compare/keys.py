@@ -74,13 +74,15 @@ def unit_key(claim: Claim, events: frozenset[str] | None = None) -> str:
         deg = degree(claim)
         group = f"blessé {deg}" if deg else group
     if claim.unit in MONEY:
-        # A sum is compared only with a sum of the same thing (a turnover, a loss, an investment);
-        # the sum paid for something sold, bought or moved is its price.
+        # A sum is blocked with sums of the same currency and of the same thing when its complement
+        # says it ("d'euros de bonus"); the sum paid for something sold, bought or moved is a price.
+        # Which sum (a turnover, a net profit) is then for the evidence to say: outlets write one
+        # sum with different verbs ("progresse à", "s'élève à").
         concept = claim.counted
         before = claim.sentence[max(0, claim.start - claim.sent_start - 12):max(0, claim.start - claim.sent_start)]
         if not concept and (events & {"transfer", "receive", "move"} or _PRICE.search(before)):
             concept = "prix"
-        group = f"{claim.unit} · {concept or claim.predicate}"
+        group = f"{claim.unit} · {concept}" if concept else claim.unit
     return group
 
 

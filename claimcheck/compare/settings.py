@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +25,24 @@ class Options:
 
 
 @lru_cache(maxsize=1)
-def _fitted() -> dict[str, float]:
+def _fitted() -> dict[str, Any]:
     text = resources.files("claimcheck.resources").joinpath("evidence.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))}
+    return json.loads(text)
 
 
 def _default(name: str) -> float:
-    return _fitted()[name]
+    return float(_fitted()[name])
 
 
-@dataclass(frozen=True, slots=True)
+def _weights() -> dict[str, dict[str, float]]:
+    return {table: {k: float(v) for k, v in w.items()} for table, w in _fitted().get("weights", {}).items()}
+
+
+def _bias() -> dict[str, float]:
+    return {table: float(v) for table, v in _fitted().get("bias", {}).items()}
+
+
+@dataclass(frozen=True)
 class Settings:
     """Two claims of two articles state one fact when their evidence score reaches `threshold`;
     two claims of one article when it reaches `threshold_within` (stricter: an article gives
@@ -45,3 +53,7 @@ class Settings:
     threshold_within: float = field(default_factory=lambda: _default("threshold_within"))
     threshold_date: float = field(default_factory=lambda: _default("threshold_date"))
     threshold_date_within: float = field(default_factory=lambda: _default("threshold_date_within"))
+    # Fitted weights by table ("quantity", "date") and feature name, and each table's bias; a
+    # feature absent here keeps the weight of its table in evidence.py.
+    weights: dict[str, dict[str, float]] = field(default_factory=_weights)
+    bias: dict[str, float] = field(default_factory=_bias)
