@@ -4,6 +4,7 @@
     python scripts/evaluate.py                       # every set of data/ with a gold.json
     python scripts/evaluate.py --shared ../shared    # also ../shared/dev, when it is there
     python scripts/evaluate.py --check               # exit 1 when a set falls below data/eval_floors.json
+    python scripts/evaluate.py --held-out            # also the held-out sets (once, at the end)
 
 Floors (data/eval_floors.json) sit a little below today's figures: a change that loses truth on a
 set fails `make eval` and the test suite (tests/test_evaluation.py).
@@ -63,10 +64,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, help="the team's shared folder (adds its dev set when present)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a set is below its floor")
+    ap.add_argument("--held-out", action="store_true",
+                    help="also score the held-out sets (once, at the end of a piece of work: a score looked at"
+                    " while working steers the work, and the set is held out no more)")
     args = ap.parse_args()
     from claimcheck.cache import open_cache
 
     sets = discover() + (shared_sets(args.shared) if args.shared else [])
+    held = [s.name for s in sets if s.note == "held-out"]
+    if not args.held_out:
+        sets = [s for s in sets if s.note != "held-out"]
+        if held:
+            print(f"(held-out sets not scored: {', '.join(held)}; --held-out scores them)")
     cache, _ = open_cache()
     scores = evaluate(sets, cache)
     print(f"{'set':14} {'role':9} {'stories':>7} {'rows':>5} {'req':>4} {'found':>5} {'recall':>7} {'prec':>6} {'traps':>5} {'unjudged':>8}")

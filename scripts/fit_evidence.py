@@ -107,6 +107,8 @@ def fit_logistic(pairs) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="write the chosen model to resources/evidence.json")
+    ap.add_argument("--model", choices=["best", "hand", "logistic"], default="best",
+                    help="which model to write: the better in cross-validation (default), or the one named")
     args = ap.parse_args()
 
     from claimcheck.cache import open_cache
@@ -174,7 +176,7 @@ def main() -> int:
             tab = table(w, b, GRID)
         g = best(tab, lambda k: True)
         results[model] = (objective(cv), cv, w, b, g, pooled(tab[g], lambda k: True))
-    chosen = max(results, key=lambda m: (round(results[m][0], 6), m == "hand"))
+    chosen = max(results, key=lambda m: (round(results[m][0], 6), m == "hand")) if args.model == "best" else args.model
     obj, cv, w, b, g, fit = results[chosen]
     print(f"\nchosen: {chosen} (cross-validated objective {obj:.3f} against"
           f" {results['logistic' if chosen == 'hand' else 'hand'][0]:.3f}); thresholds {g[0]:g} (quantities), {g[1]:g} (dates);"

@@ -62,6 +62,7 @@ def test_floors_name_existing_sets():
 
 
 def test_every_set_stays_above_its_floor(nlp):
-    scores = evaluate.evaluate(evaluation.discover())
+    # Held-out sets are scored once, at the end of a piece of work, never by the test suite.
+    scores = evaluate.evaluate([s for s in evaluation.discover() if s.note != "held-out"])
     failures = evaluate.below_floors(scores, json.loads(evaluate.FLOORS.read_text(encoding="utf-8")))
     assert failures == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -35,12 +36,16 @@ class Context:
     doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
     # claim ids of undated figures among differently dated ones (see evidence.undatable)
     undatable: set[str] = field(default_factory=set)
+    # (doc, what is counted) → how many different values the article gives for it
+    values_per_doc: dict[tuple[str, str], int] = field(default_factory=dict)
     # quantity blocks (story, what is counted) on which sources openly disagree
     contested: set[tuple[int, str]] = field(default_factory=set)
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
-    """Folded content words of a text (stop words out, a final plural -s/-x dropped)."""
+    """Folded content words of a text (stop words out, a final plural -s/-x dropped); cached, as
+    every claim of a sentence asks for the words of that sentence."""
     stop = stories_mod.stop_words()
     out = set()
     for w in _WORD.findall(text.lower()):
@@ -54,13 +59,12 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def sentence_words(claim: Claim, keys: KeyTable) -> frozenset[str]:
-    """The content words of a claim's sentence, without the words of the figure itself."""
+    """The content words of a claim's sentence, without the words of the figure itself (a word the
+    figure shares with the rest of its sentence goes too: rare enough not to matter)."""
     def compute(c: Claim) -> frozenset[str]:
-        at = max(0, c.start - c.sent_start)
-        rest = c.sentence[:at] + " " + c.sentence[at + len(c.text):]
-        return content_words(rest)
+        return content_words(c.sentence) - content_words(c.text)
 
-    return keys.get("words", claim, compute)
+    return keys.text_key("words", claim, compute)
 
 
 def figures_by_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], frozenset[tuple[str, str]]]:

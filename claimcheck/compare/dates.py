@@ -27,7 +27,8 @@ def agree(a: Claim, b: Claim) -> bool:
 
 
 def scored_pairs(block: Sequence[Claim], ctx: Context) -> list[tuple[Claim, Claim, Evidence]]:
-    return [(a, b, score(a, b, ctx, features=DATE_FEATURES, veto=date_veto)) for a, b in candidate_pairs(block, ctx)]
+    floor = min(ctx.settings.threshold_date, ctx.settings.threshold_date_within)
+    return [(a, b, score(a, b, ctx, features=DATE_FEATURES, veto=date_veto, floor=floor)) for a, b in candidate_pairs(block, ctx)]
 
 
 def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:

@@ -46,6 +46,7 @@ class Evidence:
     score: float
     contributions: tuple[tuple[str, float], ...]
     veto: str = ""
+    pruned: bool = False  # scoring stopped early: the score is an upper bound below the floor
 
     def words(self) -> str:
         """One readable line: what aligned the two claims, strongest first."""
@@ -78,7 +79,7 @@ def labels(claim: Claim, ctx: Context) -> frozenset[str]:
         text = k.own_clause(c) + " " + c.sentence[max(0, at - 25):at]
         return frozenset(cls for cls, pattern in _labels().items() if pattern.search(text))
 
-    return ctx.keys.get("labels", claim, compute)
+    return ctx.keys.text_key("labels", claim, compute)
 
 
 def _one_sided(cls: str) -> FeatureFn:
@@ -265,12 +266,15 @@ def contested_unsourced(a: Claim, b: Claim, ctx: Context) -> float:
 def shared_actors(a: Claim, b: Claim, ctx: Context) -> float:
     """Share of the named actors of the two sentences they have in common (a name ending with
     another counts as it: "la Commission de l'Union africaine" / "l'Union africaine")."""
-    ea, eb = set(k.split(a.entities)), set(k.split(b.entities))
+    ea, eb = k.split(a.entities), k.split(b.entities)
     if not ea or not eb:
         return 0.0
-    ea |= {y for x in ea for y in eb if x.endswith(" " + y)}
-    eb |= {x for y in eb for x in ea if y.endswith(" " + x)}
-    return len(ea & eb) / min(len(ea), len(eb))
+    common = len(ea & eb)
+    if common < min(len(ea), len(eb)):
+        xa = ea | {y for x in ea for y in eb if x.endswith(" " + y)}
+        xb = eb | {x for y in eb for x in ea if y.endswith(" " + x)}
+        common = len(xa & xb)
+    return common / min(len(ea), len(eb))
 
 
 def other_names(a: Claim, b: Claim, ctx: Context) -> float:
@@ -278,6 +282,16 @@ def other_names(a: Claim, b: Claim, ctx: Context) -> float:
     clubs, "en Ligue 1" / "toutes compétitions" aside)."""
     ea, eb = k.split(a.entities), k.split(b.entities)
     return float(bool(ea and eb) and shared_actors(a, b, ctx) == 0.0)
+
+
+def sole_figures(a: Claim, b: Claim, ctx: Context) -> float:
+    """Each article gives one figure of this kind (one value, whether stated once or in its title
+    too): two articles telling one story then give it for the same fact ("4 700 bénévoles" /
+    "plus de 7 400 bénévoles")."""
+    if a.doc_id == b.doc_id:
+        return 0.0
+    unit = ctx.keys.unit(a)
+    return float(ctx.values_per_doc.get((a.doc_id, unit), 0) == 1 and ctx.values_per_doc.get((b.doc_id, ctx.keys.unit(b)), 0) == 1)
 
 
 def other_verb(a: Claim, b: Claim, ctx: Context) -> float:
@@ -318,6 +332,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("one_sided_target", -2.0, one_sided_target, "one figure labelled as a goal or forecast"),
     Feature("one_sided_part", -1.5, one_sided_part, "one figure labelled as a part"),
     Feature("shared_actors", 1.0, shared_actors, "same names in both sentences"),
+    Feature("sole_figures", 2.0, sole_figures, "the only figure of its kind in each article"),
     Feature("other_names", -1.0, other_names, "both sentences name others"),
     Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
     Feature("contested_unsourced", -2.0, contested_unsourced, "an unsourced figure where sources disagree"),
@@ -403,23 +418,45 @@ def strengths(a: Claim, b: Claim, ctx: Context, features: tuple[Feature, ...]) -
     return {f.name: f.fn(a, b, ctx) for f in features}
 
 
+def _weighted(features: tuple[Feature, ...], ctx: Context) -> tuple[float, tuple[tuple[Feature, float], ...], tuple[float, ...]]:
+    """The bias, the features with their weights (fitted ones when resources/evidence.json has
+    them), positive ones first, and after each feature the sum of the positive weights still to
+    come (the most the rest of the score can add)."""
+    table = "date" if features is DATE_FEATURES else "quantity"
+    key = (table, id(ctx.settings))
+    cached = _WEIGHTED.get(key)
+    if cached is None or cached[0] is not ctx.settings:
+        fitted = ctx.settings.weights.get(table, {})
+        # Positive evidence first, largest first: once it is all in, a pair below the floor is
+        # known to stay there and no negative feature need be computed.
+        order = sorted(((f, fitted.get(f.name, f.weight)) for f in features), key=lambda fw: (fw[1] <= 0, -abs(fw[1])))
+        rest = tuple(sum(max(0.0, w) for _, w in order[i + 1:]) for i in range(len(order)))
+        cached = (ctx.settings, (ctx.settings.bias.get(table, 0.0), tuple(order), rest))
+        _WEIGHTED[key] = cached
+    return cached[1]
+
+
+_WEIGHTED: dict[tuple[str, int], tuple[object, tuple[float, tuple[tuple[Feature, float], ...], tuple[float, ...]]]] = {}
+
+
 def score(a: Claim, b: Claim, ctx: Context, *, features: tuple[Feature, ...] = FEATURES,
-          veto: Callable[[Claim, Claim, Context], str] = quantity_veto) -> Evidence:
+          veto: Callable[[Claim, Claim, Context], str] = quantity_veto, floor: float | None = None) -> Evidence:
     """The evidence of a pair: vetoed (score -inf), or the bias plus each feature's weight × strength.
     Weights and bias are those fitted in resources/evidence.json when it has them for this table,
-    else the table's own."""
+    else the table's own. With `floor`, scoring stops as soon as the score can no longer reach
+    it (the pair is then returned with `pruned` set: below every threshold, whatever the rest)."""
     reason = veto(a, b, ctx)
     if reason:
         return Evidence(-math.inf, (), reason)
-    table = "date" if features is DATE_FEATURES else "quantity"
-    fitted = ctx.settings.weights.get(table, {})
-    total = ctx.settings.bias.get(table, 0.0)
+    total, order, rest = _weighted(features, ctx)
     contributions = []
-    for f in features:
-        strength = f.fn(a, b, ctx)
-        if strength:
-            c = fitted.get(f.name, f.weight) * strength
-            if c:
+    for i, (f, weight) in enumerate(order):
+        if weight:
+            strength = f.fn(a, b, ctx)
+            if strength:
+                c = weight * strength
                 contributions.append((f.name, c))
                 total += c
+        if floor is not None and total + rest[i] < floor:
+            return Evidence(total, tuple(contributions), pruned=True)
     return Evidence(total, tuple(contributions))

@@ -31,7 +31,7 @@ def tolerance(claim: Claim) -> float:
 
 def interval(claim: Claim, keys: KeyTable | None = None) -> tuple[float, float]:
     if keys is not None:
-        return keys.get("interval", claim, _interval)
+        return keys.text_key("interval", claim, _interval)  # value, bounds, qualifier: never rebuilt
     return _interval(claim)
 
 

@@ -164,6 +164,7 @@ def places_compatible(a: Claim, b: Claim) -> tuple[bool, bool]:
     return False, False
 
 
+@lru_cache(maxsize=4096)
 def window(published: str | None) -> tuple[datetime, datetime] | None:
     """The days an undated figure of an article published then can be about."""
     if not published:
@@ -179,16 +180,21 @@ def window(published: str | None) -> tuple[datetime, datetime] | None:
 
 def dates_compatible(a: Claim, b: Claim, published: dict[str, str | None]) -> tuple[bool, bool]:
     """(compatible, shared). An undated claim is about the days before its publication."""
-    da, db = start_of_open(a.event_date), start_of_open(b.event_date)
+    da, db = a.event_date, b.event_date
+    if not da and not db:
+        return True, False
+    return _dates_compatible(da, db, published.get((b if da else a).doc_id) if not (da and db) else None)
+
+
+@lru_cache(maxsize=65536)
+def _dates_compatible(da: str, db: str, published: str | None) -> tuple[bool, bool]:
+    da, db = start_of_open(da), start_of_open(db)
     if "?" in (da, db):
         return False, False  # dated by another sentence: no way to tell which moment it is
     if da and db:
         ok = dates_mod.dates_compatible(da, db)
         return ok, ok
-    if not da and not db:
-        return True, False
-    undated = b if da else a
-    win = window(published.get(undated.doc_id))
+    win = window(published)
     bounds = dates_mod.date_bounds(da or db)
     if win is None or bounds is None:
         return True, False
@@ -235,18 +241,36 @@ class KeyTable:
     `dataclasses.replace` (a headline taking its body's frame) gets keys of its own."""
 
     def __init__(self) -> None:
-        self._table: dict[tuple[str, int], tuple[Claim, Any]] = {}
+        self._table: dict[str, dict[int, tuple[Claim, Any]]] = {}
+        self._text: dict[str, dict[str, Any]] = {}
 
     def get(self, name: str, claim: Claim, compute: Callable[[Claim], Any]) -> Any:
-        key = (name, id(claim))
-        entry = self._table.get(key)
+        """A key that depends on the claim's frame (place, source, event …)."""
+        table = self._table.get(name)
+        if table is None:
+            table = self._table[name] = {}
+        entry = table.get(id(claim))
         if entry is None or entry[0] is not claim:
             entry = (claim, compute(claim))
-            self._table[key] = entry
+            table[id(claim)] = entry
         return entry[1]
+
+    def text_key(self, name: str, claim: Claim, compute: Callable[[Claim], Any]) -> Any:
+        """A key that depends only on the claim's text and sentence, which a rebuilt claim keeps:
+        kept by claim id (faster than by identity)."""
+        table = self._text.get(name)
+        if table is None:
+            table = self._text[name] = {}
+        value = table.get(claim.claim_id, _MISSING)
+        if value is _MISSING:
+            value = table[claim.claim_id] = compute(claim)
+        return value
 
     def events(self, claim: Claim) -> frozenset[str]:
         return self.get("events", claim, event_classes)
 
     def unit(self, claim: Claim) -> str:
         return self.get("unit", claim, lambda c: unit_key(c, self.events(c)))
+
+
+_MISSING = object()

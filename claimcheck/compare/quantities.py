@@ -58,19 +58,22 @@ def prepare(pool: Sequence[Claim], ctx: Context) -> dict[tuple[int, str], list[C
     """The quantity blocks of a run; notes in the context the undatable figures and the blocks on
     which sources openly disagree (both are negative evidence)."""
     blocks = quantity_blocks(pool, ctx)
+    values: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for block in blocks.values():
+        for c in block:
+            values[(c.doc_id, ctx.keys.unit(c))].add(c.value)
+    ctx.values_per_doc = {key: len(v) for key, v in values.items()}
     ctx.undatable = _undatable(pool, ctx)
     ctx.contested = {key for key, block in blocks.items() if _contested(block, ctx)}
     return blocks
 
 
 def scored_pairs(block: Sequence[Claim], ctx: Context) -> list[tuple[Claim, Claim, Evidence]]:
-    """The candidate pairs of a block with their evidence (vetoed pairs included, score -inf)."""
-    out = []
-    for a, b in candidate_pairs(block, ctx):
-        if k.to_float(a.value) is None or k.to_float(b.value) is None:
-            continue
-        out.append((a, b, score(a, b, ctx)))
-    return out
+    """The candidate pairs of a block with their evidence (vetoed pairs included, score -inf;
+    pairs that cannot reach a threshold are scored only as far as needed to know it)."""
+    floor = min(ctx.settings.threshold, ctx.settings.threshold_within)
+    numeric = [c for c in block if k.to_float(c.value) is not None]
+    return [(a, b, score(a, b, ctx, floor=floor)) for a, b in candidate_pairs(numeric, ctx)]
 
 
 def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Options) -> list[Conflict]:
