@@ -113,10 +113,6 @@ CASES = {
         lambda: (claim("a:1"), claim("a:2", value="45", text="45"), context(claim("a:1"))),
         lambda: pair(),
     ),
-    "sole_figures": (
-        lambda: pair(setup=lambda ctx, a, b: ctx.values_per_doc.update({("a", "mort"): 1, ("b", "mort"): 1})),
-        lambda: pair(setup=lambda ctx, a, b: ctx.values_per_doc.update({("a", "mort"): 1, ("b", "mort"): 3})),
-    ),
     "other_verb": (lambda: pair({"predicate": "lever"}, {"predicate": "maintenir"}), lambda: pair({"predicate": "lever"}, {"predicate": "lever"})),
     "same_object": (lambda: pair({"object": "la loi"}, {"object": "la loi"}), lambda: pair({"object": "la loi"}, {"object": "le budget"})),
 }

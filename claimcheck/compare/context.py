@@ -36,8 +36,6 @@ class Context:
     doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
     # claim ids of undated figures among differently dated ones (see evidence.undatable)
     undatable: set[str] = field(default_factory=set)
-    # (doc, what is counted) → how many different values the article gives for it
-    values_per_doc: dict[tuple[str, str], int] = field(default_factory=dict)
     # quantity blocks (story, what is counted) on which sources openly disagree
     contested: set[tuple[int, str]] = field(default_factory=set)
 

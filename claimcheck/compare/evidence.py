@@ -284,16 +284,6 @@ def other_names(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(ea and eb) and shared_actors(a, b, ctx) == 0.0)
 
 
-def sole_figures(a: Claim, b: Claim, ctx: Context) -> float:
-    """Each article gives one figure of this kind (one value, whether stated once or in its title
-    too): two articles telling one story then give it for the same fact ("4 700 bénévoles" /
-    "plus de 7 400 bénévoles")."""
-    if a.doc_id == b.doc_id:
-        return 0.0
-    unit = ctx.keys.unit(a)
-    return float(ctx.values_per_doc.get((a.doc_id, unit), 0) == 1 and ctx.values_per_doc.get((b.doc_id, ctx.keys.unit(b)), 0) == 1)
-
-
 def other_verb(a: Claim, b: Claim, ctx: Context) -> float:
     """Two different verbs that say what happened ("maintenue" / "levée"), light verbs aside."""
     pa, pb = a.predicate, b.predicate
@@ -332,7 +322,6 @@ FEATURES: tuple[Feature, ...] = (
     Feature("one_sided_target", -2.0, one_sided_target, "one figure labelled as a goal or forecast"),
     Feature("one_sided_part", -1.5, one_sided_part, "one figure labelled as a part"),
     Feature("shared_actors", 1.0, shared_actors, "same names in both sentences"),
-    Feature("sole_figures", 2.0, sole_figures, "the only figure of its kind in each article"),
     Feature("other_names", -1.0, other_names, "both sentences name others"),
     Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
     Feature("contested_unsourced", -2.0, contested_unsourced, "an unsourced figure where sources disagree"),

@@ -58,11 +58,6 @@ def prepare(pool: Sequence[Claim], ctx: Context) -> dict[tuple[int, str], list[C
     """The quantity blocks of a run; notes in the context the undatable figures and the blocks on
     which sources openly disagree (both are negative evidence)."""
     blocks = quantity_blocks(pool, ctx)
-    values: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for block in blocks.values():
-        for c in block:
-            values[(c.doc_id, ctx.keys.unit(c))].add(c.value)
-    ctx.values_per_doc = {key: len(v) for key, v in values.items()}
     ctx.undatable = _undatable(pool, ctx)
     ctx.contested = {key for key, block in blocks.items() if _contested(block, ctx)}
     return blocks
