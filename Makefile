@@ -34,7 +34,7 @@ lint: $(STAMP)
 ## eval: score every evaluation set of data/ (and ../shared/dev when it is there), check the floors, print the cross-validation folds
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --check $(if $(wildcard $(SHARED)/dev/gold.json),--shared $(SHARED))
-	$(BIN)/python scripts/fit_evidence.py
+	$(BIN)/python scripts/fit_evidence.py --models $$($(BIN)/python -c "import json; print(json.load(open('claimcheck/resources/evidence.json'))['model'])")
 
 ## bench: throughput, diff scaling, start-up and memory (writes reports/bench.json); BENCH_ARGS="--sizes 100 1000 --repeat 1" for a quicker run
 bench: $(STAMP)

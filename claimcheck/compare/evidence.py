@@ -380,6 +380,15 @@ def sources_differ(a: Claim, b: Claim) -> bool:
     return bool(a.source and b.source) and not k.sources_compatible(a, b)[0]
 
 
+def _period(value: str) -> bool | None:
+    """True for a date spanning more than a month, False for one of a week at most, None between."""
+    bounds = dates_mod.date_bounds(value)
+    if bounds is None:
+        return None
+    days = (bounds[1] - bounds[0]).total_seconds() / 86400
+    return True if days > 31.5 else (False if days <= 7.5 else None)
+
+
 def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
     """Why two dated claims cannot be one event dated twice, or ""."""
     from claimcheck import lexicon as lexicon_mod
@@ -387,8 +396,8 @@ def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
 
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
         return "dates of one sentence"
-    if (len(a.value) == 4) != (len(b.value) == 4):
-        return "a year (a period) and a day or month (a moment): not one event dated twice"
+    if (len(a.value) == 4) != (len(b.value) == 4) or _period(a.value) != _period(b.value):
+        return "a period (a year, a quarter) and a moment (a day, a week): not one event dated twice"
     lex = lexicon_mod.load()
     moving = {"transfer", "receive"}
     if ctx.keys.events(a) & moving and ctx.keys.events(b) & moving and a.object and b.object:
