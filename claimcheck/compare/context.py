@@ -40,7 +40,7 @@ class Context:
     contested: set[tuple[int, str]] = field(default_factory=set)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def content_words(text: str) -> frozenset[str]:
     """Folded content words of a text (stop words out, a final plural -s/-x dropped); cached, as
     every claim of a sentence asks for the words of that sentence."""
