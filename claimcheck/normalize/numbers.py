@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from text_to_num import Token, find_numbers, text2num
 
@@ -390,18 +390,25 @@ class _Core:
     unit_form: str | None
 
 
-def _digits_value(raw: str) -> Decimal:
+def _digits_value(raw: str) -> Decimal | None:
+    """The value of a run of digits and separators, or None when it is no number ("192.168.1.2",
+    "1.2.3": dotted identifiers, not thousands groups)."""
     raw = re.sub("[ \u00a0\u202f]", "", raw)
     if "." in raw and _GROUPED_DOTS_RE.fullmatch(raw):
         raw = raw.replace(".", "")
-    return Decimal(raw.replace(",", "."))
+    try:
+        return Decimal(raw.replace(",", "."))
+    except InvalidOperation:
+        return None
 
 
 def _atoms(text: str) -> list[_Atom]:
     atoms = []
     for m in _DIGITS_SCAN.finditer(text):
         raw = m.group()
-        atoms.append(_Atom(m.start(), m.end(), _digits_value(raw), False, bare=raw.isdigit()))
+        value = _digits_value(raw)
+        if value is not None:
+            atoms.append(_Atom(m.start(), m.end(), value, False, bare=raw.isdigit()))
     for m in _WORD_RUN_SCAN.finditer(text):
         for start, end, value in _word_numbers(text, m.start(), m.end()):
             last = text[start:end].split()[-1].lower()

@@ -1056,3 +1056,19 @@ def test_unit_table_values():
     assert len(forms) == len(set(forms))
     assert all(float(row[2]) >= 1 for row in rows)
     assert {row[3] for row in rows} <= {"any", "scaled"}
+
+
+# Dotted identifiers are no numbers, and never abort a run (issue 14: "192.168.1.2" raised
+# decimal.InvalidOperation out of find_quantities and stopped the whole extraction).
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Le serveur 192.168.1.2 a planté.", []),
+        ("Le masque 255.255.255.0 du réseau.", []),
+        ("La version 1.2.3.4 corrige 12 failles.", [12.0]),
+        ("Mise à jour v2.0.1 publiée.", []),
+        ("Un budget de 10.000.000 euros.", [10_000_000.0]),
+    ],
+)
+def test_dotted_identifiers_are_not_numbers(text, values):
+    assert [m.value for m in find_quantities(text)] == values
