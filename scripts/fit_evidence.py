@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -54,9 +52,8 @@ def objective(s: Score) -> float:
 
 def training_pairs(s, claims, published):  # type: ignore[no-untyped-def]
     """(story, table, strengths, label) of every disagreeing candidate pair of a set."""
-    from claimcheck.compare import _prepare
+    from claimcheck.compare import _prepare, quantities
     from claimcheck.compare import dates as dates_mod
-    from claimcheck.compare import quantities
     from claimcheck.compare.blocking import candidate_pairs, date_blocks
     from claimcheck.compare.evidence import DATE_FEATURES, FEATURES, date_veto, quantity_veto, strengths
     from claimcheck.compare.intervals import values_conflict

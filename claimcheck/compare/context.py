@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.compare import stories as stories_mod
 from claimcheck.compare.keys import KeyTable, split
