@@ -20,3 +20,31 @@ def test_claim_table_writer_matches_the_generic_csv_writer():
     report.write_claims_csv(claims, fast)
     assert fast.getvalue() == generic.getvalue()
     assert fast.getvalue().splitlines()[0].split(",") == list(CLAIM_COLUMNS)
+
+
+def _discrepancy(text_a: str, explanation: str = "x"):
+    from claimcheck.records import Discrepancy
+
+    return Discrepancy("quantity", "mort", "a", "b", text_a, "Le séisme a fait 45 morts.", "120 mort", "45 mort", 0.8,
+                       explanation)
+
+
+def test_terminal_table_prints_article_text_as_written_never_as_markup():
+    from claimcheck.report.terminal import render_table
+
+    out = io.StringIO()
+    text = "Bilan [/] : [link=https://evil.example]120 morts[/link] [bold]selon[/bold] la préfecture."
+    render_table([_discrepancy(text, "a says 120 [aligned by score 3.52: same place (+1.5)]")], out, width=400)
+    printed = out.getvalue()
+    assert "[/]" in printed and "[link=https://evil.example]" in printed and "[bold]selon[/bold]" in printed
+    assert "[aligned by score 3.52: same place (+1.5)]" in printed
+
+
+def test_terminal_table_neutralises_control_characters():
+    from claimcheck.report.terminal import render_table
+
+    out = io.StringIO()
+    render_table([_discrepancy("Clear\x1b[2J the screen\x07 and 120 morts.")], out, width=400)
+    printed = out.getvalue()
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "\ufffd[2J the screen" in printed

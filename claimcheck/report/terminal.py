@@ -1,21 +1,36 @@
-"""A readable terminal table of discrepancies (rich)."""
+"""A readable terminal table of discrepancies (rich).
+
+Everything that comes from an article, a file name or a table is given to rich as `Text`, never as
+markup: "[aligned by …]", "[/]" or "[link=…]" in a sentence are printed as written, and control
+characters (ESC sequences that could clear or retitle a terminal) are replaced by U+FFFD.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import IO
 
 from claimcheck.records import Discrepancy
 
+# C0 and C1 control characters other than tab and newline, and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: object) -> str:
+    """Text of a cell with its control characters made visible (U+FFFD) instead of obeyed."""
+    return _CONTROL.sub("\ufffd", str(text))
+
 
 def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
+    text = " ".join(safe(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_table(items: Sequence[Discrepancy], out: IO[str], *, width: int | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(file=out, width=width or 160, force_terminal=getattr(out, "isatty", lambda: False)())
     if not items:
@@ -28,14 +43,20 @@ def render_table(items: Sequence[Discrepancy], out: IO[str], *, width: int | Non
     table.add_column("A", ratio=2)
     table.add_column("B", ratio=2)
     table.add_column("why", ratio=2)
+
+    def side(doc: str, value: str, text: str) -> Text:
+        cell = Text(safe(doc), style="bold")
+        cell.append(f" · {safe(value)}\n{_short(text)}", style="")
+        return cell
+
     for d in items:
         colour = "red" if d.severity >= 0.7 else "yellow" if d.severity >= 0.4 else "dim"
         table.add_row(
-            f"[{colour}]{d.severity:.2f}[/{colour}]",
-            d.kind,
-            d.topic,
-            f"[bold]{d.doc_a}[/bold] · {d.value_a}\n{_short(d.text_a)}",
-            f"[bold]{d.doc_b}[/bold] · {d.value_b}\n{_short(d.text_b)}",
-            d.explanation,
+            Text(f"{d.severity:.2f}", style=colour),
+            Text(safe(d.kind)),
+            Text(safe(d.topic)),
+            side(d.doc_a, d.value_a, d.text_a),
+            side(d.doc_b, d.value_b, d.text_b),
+            Text(safe(d.explanation)),
         )
     console.print(table)
