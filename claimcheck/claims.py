@@ -495,9 +495,9 @@ class ClaimExtractor:
         if "Cnd" in pred.morph.get("Mood") or any("Cnd" in k.morph.get("Mood") for k in kids if k.pos_ == "AUX"):
             return "hedged"
         head = pred.head  # the verb the predicate depends on, or the predicate itself at the root
-        if head.lemma_ in self.lex.hedge and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_ in self.lex.hedge and head.pos_ in {"VERB", "AUX"} and not _done_modal(head):
             return "hedged"
-        if any(k.lemma_ in self.lex.hedge and k.pos_ in {"VERB", "AUX", "ADV"} for k in kids):
+        if any(k.lemma_ in self.lex.hedge and k.pos_ in {"VERB", "AUX", "ADV"} and not _done_modal(k) for k in kids):
             return "hedged"
         return "asserted"
 
@@ -1357,3 +1357,10 @@ def _lowercase_nouns(doc: Doc) -> frozenset[str]:
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:
     """All claims of one parsed article, in text order, with stable ids `doc_id:NNNN`."""
     return ClaimExtractor(doc, article).extract()
+
+
+def _done_modal(token: Token) -> bool:
+    """A modal verb in a compound past ("ont dû quitter", "a pu rentrer"): what had to or could be
+    done was done — an obligation or an ability met, not a hedge. (In the conditional, "auraient dû",
+    the auxiliary's mood makes it hedged before this is asked.)"""
+    return "Part" in token.morph.get("VerbForm") and any(c.pos_ == "AUX" for c in token.children)

@@ -92,6 +92,13 @@ def test_source_of_a_figure(nlp, text, anchor, source):
         ("L'incendie aurait détruit 300 hectares.", "300 hectares", "hedged"),
         ("La grève a mobilisé 2 800 enseignants, et pas 3 200 comme annoncé.", "3 200", "negated"),
         ("Le gouvernement n'a pas débloqué 2 milliards d'euros.", "2 milliards d'euros", "negated"),
+        # A modal in a compound past is an obligation or an ability met, not a hedge.
+        ("Quelque 300 habitants ont dû quitter leur domicile dans la nuit.", "Quelque 300", "asserted"),
+        ("Près de 800 personnes ont pu regagner leur logement mardi.", "Près de 800", "asserted"),
+        ("Les 1 500 salariés avaient dû cesser le travail.", "1 500", "asserted"),
+        ("Au moins 200 familles auraient dû être relogées.", "Au moins 200", "hedged"),
+        ("Le bilan devrait dépasser 40 morts.", "40", "hedged"),
+        ("Le bilan doit encore s'alourdir au-delà de 40 morts.", "au-delà de 40", "hedged"),
     ],
 )
 def test_modality(nlp, text, anchor, modality):
