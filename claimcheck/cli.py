@@ -36,7 +36,9 @@ PathsArg = Annotated[
     list[Path],
     typer.Argument(help="Article files (.txt) or directories of them; diff also takes claim tables (.csv/.jsonl)."),
 ]
-OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output ('-': standard output).")
+]
 MetaOpt = Annotated[
     Optional[Path],
     typer.Option("--meta", help="CSV with doc_id,published[,outlet,url]: publication dates anchor relative dates."),
@@ -56,14 +58,21 @@ CacheDirOpt = Annotated[
 ]
 
 
+def _visible(message: str) -> str:
+    """One line, with control characters (from a file name, a table cell) shown, not obeyed."""
+    import re
+
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", message)
+
+
 def _fail(message: str) -> None:
-    typer.echo(f"claimcheck: error: {message}", err=True)
+    typer.echo(f"claimcheck: error: {_visible(message)}", err=True)
     raise typer.Exit(code=2)
 
 
 def _note(message: str, quiet: bool) -> None:
     if not quiet:
-        typer.echo(f"claimcheck: note: {message}", err=True)
+        typer.echo(f"claimcheck: note: {_visible(message)}", err=True)
 
 
 class _ProgressBar:
@@ -128,7 +137,16 @@ class _ProgressBar:
 def _open_cache(no_cache: bool, cache_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
     if no_cache:
         return None
+    import os
+
     from claimcheck.cache import open_cache
+
+    if cache_dir is None and os.environ.get("CLAIMCHECK_CACHE_DIR", None) == "":
+        _fail("CLAIMCHECK_CACHE_DIR is set but empty: name a directory, unset it, or pass --no-cache")
+    if cache_dir is not None:
+        if str(cache_dir) == "":
+            _fail("--cache-dir is empty: name a directory")
+        cache_dir = cache_dir.expanduser()
 
     cache, problem = open_cache(cache_dir)
     if problem:  # an unusable cache must never stop the work
@@ -168,7 +186,7 @@ def extract(
         with _ProgressBar(len(articles), quiet) as bar:
             found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
             stream = (claim for _, claims in found for claim in claims)
-            if output is None:
+            if output is None or str(output) == "-":
                 report.render_claims(stream, fmt.value, sys.stdout)
             else:
                 with report.atomic_writer(output) as handle:
@@ -220,7 +238,7 @@ def diff(
         for note in result.notes:
             _note(note, quiet)
         items = list(result.discrepancies)
-        if output is None:
+        if output is None or str(output) == "-":
             report.render_discrepancies(items, fmt.value, sys.stdout)
         else:
             with report.atomic_writer(output) as handle:

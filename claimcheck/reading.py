@@ -52,6 +52,8 @@ def collect(paths: Iterable[str | Path], *, allow_claim_tables: bool = False) ->
             if not found:
                 raise InputError(path, "directory holds no article (.txt) file")
             articles.extend(found)
+        elif not path.is_file():
+            raise InputError(path, "not a regular file (a pipe, a device or a socket); only files and directories are read")
         elif path.suffix.lower() in CLAIM_TABLE_SUFFIXES and path.name.lower() != "meta.csv":
             if not allow_claim_tables:
                 raise InputError(path, "a claim table is not an article (extract reads .txt articles)")

@@ -238,3 +238,81 @@ def test_help_does_not_import_spacy():
     code = "import sys; import claimcheck.cli; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------- hostile outputs and inputs (issue 17)
+ARTICLE = "Séisme : 120 morts\n\nLe séisme a fait 120 morts vendredi, selon le ministère de l'Intérieur.\n"
+
+
+def _one_error_line(result, *words: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("claimcheck: error: "), result.output
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+@pytest.fixture()
+def article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_output_onto_a_directory_is_one_error_line(nlp, article, tmp_path):
+    _one_error_line(run("extract", article, "-o", tmp_path), "is a directory")
+    _one_error_line(run("diff", article, "--format", "csv", "-o", tmp_path), "is a directory")
+
+
+def test_output_onto_a_symlink_is_refused_and_the_link_kept(nlp, article, tmp_path):
+    target = tmp_path / "kept.csv"
+    target.write_text("précieux\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    _one_error_line(run("extract", article, "-o", link), "symbolic link")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "précieux\n"
+
+
+def test_output_onto_a_device_is_refused(nlp, article):
+    _one_error_line(run("extract", article, "-o", "/dev/null"), "not a regular file")
+
+
+def test_dash_output_is_standard_output(nlp, article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("extract", article, "-o", "-", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("claim_id,") and not (tmp_path / "-").exists()
+
+
+def test_an_existing_output_keeps_its_mode(nlp, article, tmp_path):
+    out = tmp_path / "claims.csv"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert run("extract", article, "-o", out, "--quiet").exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640 and out.read_text(encoding="utf-8").startswith("claim_id,")
+
+
+def test_a_fifo_is_refused_not_waited_on(nlp, tmp_path):
+    import os
+
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    _one_error_line(run("extract", fifo), "not a regular file")
+
+
+def test_an_empty_cache_dir_variable_is_an_error(nlp, article, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "")
+    _one_error_line(run("extract", article, "--quiet"), "CLAIMCHECK_CACHE_DIR")
+
+
+def test_a_cache_dir_with_a_tilde_is_expanded(nlp, article, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "~/cc")
+    assert run("extract", article, "--quiet").exit_code == 0
+    assert (tmp_path / "cc").is_dir() and not (Path.cwd() / "~").exists()
+
+
+def test_error_lines_show_control_characters_instead_of_obeying_them(nlp, article, tmp_path):
+    result = run("extract", article, "-o", tmp_path / "no\x1b[2Jdir" / "o.csv")
+    _one_error_line(result, "output directory does not exist")
+    assert "\x1b" not in result.output and "\ufffd[2J" in result.output
