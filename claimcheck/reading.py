@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -170,8 +171,12 @@ def read_claim_table(path: Path) -> list[Claim]:
     text, _ = decode(path, path.read_bytes())
     if path.suffix.lower() == ".jsonl":
         return [_claim(path, label, values) for label, values in _jsonl_rows(path, text)]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        raise InputError(path, f"row 1: not CSV ({exc})") from None
     _check_columns(path, header)
     # Each field of Claim read from its column with one C-level pick per row; a field whose column
     # the table lacks is picked from one blank cell past the header's width, then given its default.
@@ -180,9 +185,20 @@ def read_claim_table(path: Path) -> list[Claim]:
     pick = operator.itemgetter(*[position.get(name, width) for name in _NAMES])
     absent = [i for i, name in enumerate(_NAMES) if name not in position]
     claims = []
-    for row in reader:
+    rows = _Peekable(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(path, f"row {reader.line_num}: not CSV ({exc}); a truncated table?") from None
         if not row:
             continue  # a blank line
+        if len(row) < width and not text.endswith(("\n", "\r")) and _is_last(rows):
+            # A table cut off mid-row (an interrupted copy, a full disk) ends without its newline:
+            # its last claims would be lost or read half empty.
+            raise InputError(path, f"row {reader.line_num}: the table ends in the middle of a row (truncated?)")
         cells = row[:width]
         cells.extend([""] * (width + 1 - len(cells)))
         values = list(pick(cells))
@@ -220,6 +236,10 @@ def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[str, list[object]]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"line {n}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(path, f"line {n}: JSON nested too deeply") from None
+        except ValueError as exc:  # e.g. an integer of more digits than Python converts
+            raise InputError(path, f"line {n}: not usable JSON ({exc})") from None
         if not isinstance(record, dict):
             raise InputError(path, f"line {n}: not a JSON object")
         records.append((n, record))
@@ -237,8 +257,10 @@ def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = F
             continue
         try:
             values[i] = convert(value) if value not in (None, "") else empty
-        except (TypeError, ValueError):
-            raise InputError(path, f"{label}: column {_NAMES[i]} is not {kind}: {value!r}") from None
+        except (TypeError, ValueError, OverflowError):
+            raise InputError(path, f"{label}: column {_NAMES[i]} is not {kind}: {_shown(value)}") from None
+        if isinstance(values[i], float) and not math.isfinite(values[i]):  # type: ignore[arg-type]
+            raise InputError(path, f"{label}: column {_NAMES[i]} is not a finite number: {_shown(value)}")
     if not text_cells:  # JSON values may be null, numbers or absent; CSV cells are text already
         for i in _TEXT_POSITIONS:
             value = values[i]
@@ -248,4 +270,56 @@ def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = F
                 values[i] = _DEFAULTS[i]
             else:
                 values[i] = "" if value is None else str(value)
+    value = values[_VALUE]
+    if values[_KIND] == "quantity" and value and str(value)[0] in _NUMBER_START:
+        # a figure, or a range "2000/10000": each end must be finite
+        for part in str(value).split("/"):
+            try:
+                number = float(part)
+            except ValueError:
+                continue
+            if not math.isfinite(number):
+                raise InputError(path, f"{label}: column value is not a finite number: {_shown(value)}")
     return Claim(*values)  # type: ignore[arg-type]
+
+
+class _Peekable:
+    """An iterator that can tell whether it is exhausted (csv.Error surfaces at `next`)."""
+
+    def __init__(self, it: Iterator[list[str]]) -> None:
+        self._it = it
+        self._next: list[list[str]] = []
+
+    def __iter__(self) -> _Peekable:
+        return self
+
+    def __next__(self) -> list[str]:
+        return self._next.pop() if self._next else next(self._it)
+
+    def exhausted(self) -> bool:
+        if self._next:
+            return False
+        try:
+            self._next.append(next(self._it))
+        except StopIteration:
+            return True
+        return False
+
+
+def _is_last(rows: _Peekable) -> bool:
+    try:
+        return rows.exhausted()
+    except csv.Error:
+        return False
+
+
+_VALUE = _NAMES.index("value")
+_KIND = _NAMES.index("kind")
+_NUMBER_START = frozenset("0123456789+-.niINI")  # digits, signs, and the starts of nan / inf
+# Longest CSV cell read (a sentence of a very long paragraph): far above any real one, below memory trouble.
+_CSV_FIELD_LIMIT = 16 * 1024 * 1024
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,4 +100,62 @@ def test_a_jsonl_record_without_a_required_key_is_named(tmp_path):
     partial = {k: v for k, v in full.items() if k != "value"}
     path.write_text(json.dumps(full) + "\n" + json.dumps(partial) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2: no value"):
+        reading.read_claim_table(path)
+
+
+# ------------------------------------------------------------------ hostile claim tables (issue 17)
+def _table(tmp_path) -> tuple[Path, str]:
+    path = tmp_path / "claims.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        report.render_claims(CLAIMS, "csv", out)
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_a_table_cut_off_mid_row_is_refused_with_its_row(tmp_path):
+    path, text = _table(tmp_path)
+    path.write_text(text[: text.rindex(",", 0, len(text) - 2)], encoding="utf-8")  # cut inside the last row
+    with pytest.raises(InputError, match=r"row \d+: the table ends in the middle of a row"):
+        reading.read_claim_table(path)
+
+
+def test_an_unclosed_quote_is_refused(tmp_path):
+    path, text = _table(tmp_path)
+    path.write_text(text + 'z:1,z,entity,"Paris,0,5', encoding="utf-8")
+    with pytest.raises(InputError, match=r"row \d+: not CSV"):
+        reading.read_claim_table(path)
+
+
+@pytest.mark.parametrize("cell", ["1e999", "nan", "-inf", "NaN"])
+def test_non_finite_numbers_are_refused(tmp_path, cell):
+    path, text = _table(tmp_path)
+    rows = list(csv.reader(io.StringIO(text)))
+    quantity = next(i for i, r in enumerate(rows) if r[rows[0].index("kind")] == "quantity")
+    for column in ("low", "value"):
+        bad = [list(r) for r in rows]
+        bad[quantity][rows[0].index(column)] = cell
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(bad)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        with pytest.raises(InputError, match=f"column {column} is not a finite number"):
+            reading.read_claim_table(path)
+
+
+def test_a_very_long_cell_is_read(tmp_path):
+    path, text = _table(tmp_path)
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[1][rows[0].index("sentence")] = "mot " * 50_000  # 200 000 characters, over csv's default limit
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    assert len(reading.read_claim_table(path)[0].sentence) == 200_000
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [("[" * 100_000 + "]" * 100_000, "nested too deeply"), ('{"start": ' + "9" * 5000 + "}", "line 1")],
+)
+def test_hostile_json_lines_are_one_error(tmp_path, line, message):
+    path = tmp_path / "claims.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
         reading.read_claim_table(path)
