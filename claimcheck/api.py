@@ -80,8 +80,11 @@ class ArticleStream:
         try:
             with open(path, "rb") as handle:
                 head = handle.read(self.HEAD)
+                size = os.fstat(handle.fileno()).st_size
         except OSError as exc:
             raise InputError(path, exc.strerror or "cannot be read") from None
+        if size > 4 * reading.MAX_ARTICLE_CHARS:  # more characters than allowed whatever the encoding
+            raise InputError(path, f"{size:,} bytes, more than an article may have ({reading.MAX_ARTICLE_CHARS:,} characters); split it")
         if len(head) == self.HEAD:
             if not head.strip():
                 return  # blank first 4 KB of a longer file: judged when read

@@ -93,6 +93,11 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+# The longest article read: spaCy's own limit (`nlp.max_length`, which its parser needs memory for),
+# refused here with a clear message instead of a traceback from inside the pipeline.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def read_article(path: Path, meta: dict[str, dict[str, str]] | None = None) -> Article:
     """Read one article file; its id is the file name without extension."""
     try:
@@ -103,6 +108,8 @@ def read_article(path: Path, meta: dict[str, dict[str, str]] | None = None) -> A
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "empty file")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(path, f"{len(text):,} characters, more than an article may have ({MAX_ARTICLE_CHARS:,}); split it")
     info = (meta or {}).get(path.stem, {})
     return Article(
         doc_id=path.stem,

@@ -316,3 +316,20 @@ def test_error_lines_show_control_characters_instead_of_obeying_them(nlp, articl
     result = run("extract", article, "-o", tmp_path / "no\x1b[2Jdir" / "o.csv")
     _one_error_line(result, "output directory does not exist")
     assert "\x1b" not in result.output and "\ufffd[2J" in result.output
+
+
+def test_an_article_over_the_length_limit_is_one_error_line_and_no_output(nlp, tmp_path):
+    from claimcheck.reading import MAX_ARTICLE_CHARS
+
+    big = tmp_path / "big.txt"
+    sentence = "Le séisme a fait 120 morts selon le ministère. "
+    big.write_text("Titre\n\n" + sentence * (MAX_ARTICLE_CHARS // len(sentence) + 10) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    _one_error_line(run("extract", big, "-o", out, "--quiet", "--no-cache"), "more than an article may have")
+    assert not out.exists() and not list(tmp_path.glob(".out.csv.*"))
+
+
+def test_a_typo_in_a_figure_does_not_stop_the_run(nlp, tmp_path):
+    path = tmp_path / "typo.txt"
+    path.write_text("Titre\n\nLe prix est de 1.234.5 euros, et 192.168.1.2 est l'adresse du serveur.\n", encoding="utf-8")
+    assert run("extract", path, "--quiet", "--no-cache").exit_code == 0
