@@ -20,6 +20,21 @@ app = typer.Typer(
 )
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # the way Ctrl-C ends a run: outputs removed, worker processes ended
+
+
+@app.callback()
+def _setup() -> None:
+    """SIGTERM and SIGHUP end a run as SIGINT does (no temporary output left, workers stopped)."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, _interrupted)
+
+
 class ClaimFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"

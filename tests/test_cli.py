@@ -333,3 +333,51 @@ def test_a_typo_in_a_figure_does_not_stop_the_run(nlp, tmp_path):
     path = tmp_path / "typo.txt"
     path.write_text("Titre\n\nLe prix est de 1.234.5 euros, et 192.168.1.2 est l'adresse du serveur.\n", encoding="utf-8")
     assert run("extract", path, "--quiet", "--no-cache").exit_code == 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_a_terminated_run_leaves_no_temporary_file_and_no_worker(nlp, tmp_path, sig):
+    import os
+    import signal
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(150):
+        (folder / f"a{i:03d}.txt").write_text(f"Titre {i}\n\n" + ARTICLE.split("\n\n", 1)[1] * 20, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    env = dict(os.environ, CLAIMCHECK_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "extract", str(folder), "-o", str(out), "--quiet",
+                             "--no-cache", "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(tmp_path.glob(".out.csv.*.tmp")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = []
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            workers = _children(proc.pid)
+            time.sleep(0.1)
+        if proc.poll() is not None:
+            pytest.skip("the run ended before it could be interrupted")
+        proc.send_signal(getattr(signal, sig))
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode != 0
+    assert not out.exists() and not list(tmp_path.glob(".out.csv.*"))
+    time.sleep(1)
+    assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split(")")[1][:3]] == []
