@@ -10,6 +10,7 @@ parser's attachment of prepositional phrases is the weakest part of a small mode
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ from claimcheck import lexicon as lexicon_mod
 from claimcheck.components.anchors import quantities_of
 from claimcheck.normalize import dates as dates_mod
 from claimcheck.normalize import entities as ent_mod
+from claimcheck.normalize.numbers import find_quantities
 from claimcheck.records import Article, Claim
 from claimcheck.sections import Line, split_lines
+
+_LOG = logging.getLogger("claimcheck")
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -181,9 +185,20 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------- main
     def extract(self) -> list[Claim]:
+        """The claims of the article. An unexpected error in one sentence costs that sentence only
+        (one warning on the `claimcheck` logger, naming the file and the sentence); an error of a
+        normalizer over the whole text makes it run line by line, losing only the lines it fails on."""
         doc, text = self.doc, self.text
-        quantities = quantities_of(doc, text)  # by the claimcheck_quantities component, or now
-        dates = dates_mod.find_dates(text, self.article.published)
+        try:
+            quantities = quantities_of(doc, text)  # by the claimcheck_quantities component, or now
+        except Exception as exc:  # noqa: BLE001 - one odd line must not cost the article
+            self._warn(0, exc, "quantities read line by line")
+            quantities = self._line_by_line(find_quantities, text)
+        try:
+            dates = dates_mod.find_dates(text, self.article.published)
+        except Exception as exc:  # noqa: BLE001
+            self._warn(0, exc, "dates read line by line")
+            dates = self._line_by_line(lambda line: dates_mod.find_dates(line, self.article.published), text)
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
         quantities = sorted(quantities + self._single_casualties(quantities), key=lambda q: q.start)
@@ -194,15 +209,49 @@ class ClaimExtractor:
         para_source: dict[int, str] = {}
         para_unit: dict[int, list] = {}
         for info in infos:
-            if info.frame_place:
-                para_place[info.paragraph] = info.frame_place
-            claims.extend(self._quantity_claims(info, para_place, para_source, para_unit))
-            claims.extend(self._date_claims(info))
-            claims.extend(self._entity_claims(info))
+            try:
+                if info.frame_place:
+                    para_place[info.paragraph] = info.frame_place
+                found = [
+                    *self._quantity_claims(info, para_place, para_source, para_unit),
+                    *self._date_claims(info),
+                    *self._entity_claims(info),
+                ]
+            except Exception as exc:  # noqa: BLE001 - one sentence lost, not the article nor the run
+                self._warn(info.span.start_char, exc, "sentence skipped")
+                continue
+            claims.extend(found)
         claims.sort(key=lambda c: (c.start, c.kind))
         for n, claim in enumerate(claims, 1):
             claim.claim_id = f"{self.article.doc_id}:{n:04d}"  # made here, not shared yet
         return claims
+
+    def _warn(self, char: int, exc: BaseException, what: str) -> None:
+        where = self.article.path or self.article.doc_id
+        line = self.text.count("\n", 0, char) + 1
+        snippet = " ".join(self.text[char:char + 60].split())
+        _LOG.warning("%s: line %d (%s…): %s after an unexpected error (%s: %s)", where, line, snippet, what,
+                     type(exc).__name__, exc)
+
+    def _line_by_line(self, find, text: str) -> list:  # type: ignore[no-untyped-def]
+        """A normalizer run on each line alone, offsets moved back into the text; a line it fails
+        on is skipped with a warning."""
+        from dataclasses import replace as _replace
+
+        out = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                try:
+                    found = find(line)
+                except Exception as exc:  # noqa: BLE001
+                    self._warn(offset, exc, "line skipped")
+                    found = []
+                for m in found:
+                    shift = {f: getattr(m, f) + offset for f in ("start", "end", "num_start", "num_end") if hasattr(m, f)}
+                    out.append(_replace(m, **shift))
+            offset += len(line) + 1
+        return out
 
     def _single_casualties(self, found: Sequence[QuantityMatch]) -> list[QuantityMatch]:
         """"une personne", "une victime" count one person when the sentence tells of deaths or

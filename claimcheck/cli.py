@@ -6,6 +6,7 @@ spaCy pipeline is loaded inside the commands that need it.
 
 from __future__ import annotations
 
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -20,14 +21,33 @@ app = typer.Typer(
 )
 
 
+class _StderrLines(logging.Handler):
+    """A library warning as one visible line on whatever stderr is now (control characters shown,
+    not obeyed)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write("claimcheck: warning: " + _visible(record.getMessage().replace("\n", " ")) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never stop the run
+            self.handleError(record)
+
+
 def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # the way Ctrl-C ends a run: outputs removed, worker processes ended
 
 
 @app.callback()
 def _setup() -> None:
-    """SIGTERM and SIGHUP end a run as SIGINT does (no temporary output left, workers stopped)."""
+    """SIGTERM and SIGHUP end a run as SIGINT does (no temporary output left, workers stopped);
+    warnings of the library (a sentence skipped after an unexpected error) go to stderr as one
+    `claimcheck: warning:` line each, with --quiet too (they say what is missing from the output)."""
     import signal
+
+    log = logging.getLogger("claimcheck")
+    if not any(isinstance(h, _StderrLines) for h in log.handlers):
+        log.addHandler(_StderrLines())
+        log.propagate = False
+        log.setLevel(logging.WARNING)
 
     for name in ("SIGTERM", "SIGHUP"):
         sig = getattr(signal, name, None)

@@ -236,3 +236,51 @@ def test_section_of_each_line(page_claims, line, anchor, section):
 def test_every_claim_points_at_its_text(page_claims):
     assert page_claims and all(PAGE[c.start : c.end] == c.text for c in page_claims)
     assert {c.kind for c in page_claims} == {"quantity", "date", "entity"}
+
+
+# --------------------------------------------------------- an unexpected error costs one sentence
+ROBUST = (
+    "Inondations : 12 morts\n\n"
+    "Les crues ont fait 12 morts mardi 14 mai, selon la préfecture.\n\n"
+    "BOOM : ce paragraphe fait échouer l'extracteur, 30 maisons.\n\n"
+    "Quelque 300 habitants ont été évacués mercredi 15 mai.\n"
+)
+
+
+def test_an_error_in_one_sentence_costs_that_sentence_only(nlp, monkeypatch, caplog):
+    from claimcheck import claims as claims_mod
+
+    original = claims_mod.ClaimExtractor._date_claims
+
+    def failing(self, info):  # type: ignore[no-untyped-def]
+        if "BOOM" in info.text:
+            raise RuntimeError("simulated")
+        return original(self, info)
+
+    monkeypatch.setattr(claims_mod.ClaimExtractor, "_date_claims", failing)
+    with caplog.at_level("WARNING", logger="claimcheck"):
+        claims = _claims(nlp, ROBUST, "2024-05-16")
+    texts = {c.text for c in claims}
+    assert {"Quelque 300", "mardi 14 mai", "mercredi 15 mai"} <= texts and "30" not in texts
+    (record,) = [r for r in caplog.records if r.name == "claimcheck"]
+    assert "line 5" in record.getMessage() and "sentence skipped" in record.getMessage()
+    assert "RuntimeError: simulated" in record.getMessage()
+
+
+def test_a_normalizer_error_over_the_text_falls_back_to_lines(nlp, monkeypatch, caplog):
+    from claimcheck import claims as claims_mod
+
+    original = claims_mod.dates_mod.find_dates
+
+    def failing(text, published=None):  # type: ignore[no-untyped-def]
+        if "BOOM" in text:
+            raise ValueError("simulated")
+        return original(text, published)
+
+    monkeypatch.setattr(claims_mod.dates_mod, "find_dates", failing)
+    with caplog.at_level("WARNING", logger="claimcheck"):
+        claims = _claims(nlp, ROBUST, "2024-05-16")
+    dates = {c.text for c in claims if c.kind == "date"}
+    assert {"mardi 14 mai", "mercredi 15 mai"} <= dates
+    messages = [r.getMessage() for r in caplog.records if r.name == "claimcheck"]
+    assert any("dates read line by line" in m for m in messages) and any("line skipped" in m for m in messages)

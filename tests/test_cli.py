@@ -381,3 +381,24 @@ def test_a_terminated_run_leaves_no_temporary_file_and_no_worker(nlp, tmp_path, 
     assert not out.exists() and not list(tmp_path.glob(".out.csv.*"))
     time.sleep(1)
     assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split(")")[1][:3]] == []
+
+
+def test_a_sentence_lost_to_an_unexpected_error_is_one_warning_line_and_the_run_goes_on(nlp, tmp_path, monkeypatch):
+    from claimcheck import claims as claims_mod
+
+    original = claims_mod.ClaimExtractor._date_claims
+
+    def failing(self, info):  # type: ignore[no-untyped-def]
+        if "BOOM" in info.text:
+            raise RuntimeError("simulated")
+        return original(self, info)
+
+    monkeypatch.setattr(claims_mod.ClaimExtractor, "_date_claims", failing)
+    path = tmp_path / "a.txt"
+    path.write_text("Titre\n\nLe séisme a fait 120 morts mardi.\n\nBOOM : 30 maisons détruites.\n", encoding="utf-8")
+    out = tmp_path / "c.csv"
+    result = run("extract", path, "-o", out, "--quiet", "--no-cache")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("claimcheck: warning:")]
+    assert len(warnings) == 1 and "a.txt: line 5" in warnings[0] and "sentence skipped" in warnings[0]
+    assert "120" in out.read_text(encoding="utf-8")
