@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
@@ -116,6 +119,19 @@ def _decode(blob: bytes) -> list[Claim]:
     return [Claim(*row) for row in json.loads(zlib.decompress(blob))]
 
 
+def _anchored(claims: list[Claim], article: Article) -> bool:
+    """Claims that belong to the article: its id, offsets inside its text and the text they name,
+    finite bounds (what `extract` writes; anything else in the cache was not written by it)."""
+    text = article.text
+    for c in claims:
+        if c.doc_id != article.doc_id or not (0 <= c.start <= c.end <= len(text)) or text[c.start:c.end] != c.text:
+            return False
+        for bound in (c.low, c.high):
+            if bound is not None and not math.isfinite(bound):
+                return False
+    return True
+
+
 class ClaimCache:
     """get/put the claims of articles; safe to share between processes and runs.
 
@@ -128,17 +144,38 @@ class ClaimCache:
         directory = Path(directory)
         self.path = directory / FILENAME
         self.disabled: str | None = None
+        self.rebuilt: str | None = None  # where a damaged cache file was moved before starting anew
         self.hits = self.misses = 0
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            self.db: sqlite3.Connection | None = sqlite3.connect(
-                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute(SCHEMA)
+            try:
+                self.db: sqlite3.Connection | None = self._connect(timeout)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) or not self.path.is_file():
+                    raise  # busy, locked, unreadable: not damage; the run goes on without a cache
+                # The file is no database, or a damaged one: keep it aside (a user may want it)
+                # and start an empty cache, once.
+                aside = self.path.with_name(f"{FILENAME}.damaged-{int(time.time())}")
+                for suffix in ("", "-wal", "-shm"):
+                    part = Path(str(self.path) + suffix)
+                    if part.exists():
+                        os.replace(part, Path(str(aside) + suffix))
+                self.rebuilt = f"{self.path} was damaged ({exc}); moved aside to {aside.name}, cache rebuilt"
+                self.db = self._connect(timeout)
         except (OSError, sqlite3.Error) as exc:
             raise CacheUnavailable(f"{self.path}: {exc}") from None
+
+    def _connect(self, timeout: float) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(SCHEMA)
+            db.execute(f"SELECT 1 FROM claims_v{LAYOUT} LIMIT 1").fetchall()
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _fail(self, exc: Exception) -> None:
         self.disabled = f"{self.path}: {exc}"
@@ -160,6 +197,8 @@ class ClaimCache:
                 claims = _decode(row[0])
             except (TypeError, ValueError, zlib.error):
                 claims = None  # an entry this version cannot read: parse again
+            if claims is not None and not _anchored(claims, article):
+                claims = None  # well formed but not this article's claims (damaged or planted): parse again
             if claims is not None:
                 self.hits += 1
                 return claims

@@ -186,6 +186,8 @@ def _open_cache(no_cache: bool, cache_dir: Path | None, quiet: bool):  # type: i
     cache, problem = open_cache(cache_dir)
     if problem:  # an unusable cache must never stop the work
         _note(f"claim cache disabled ({problem})", quiet)
+    if cache is not None and cache.rebuilt:
+        _note(f"claim cache {cache.rebuilt}", quiet)
     return cache
 
 

@@ -30,7 +30,7 @@ def _claims(doc_id: str = "a") -> list[Claim]:
         Claim(claim_id=f"{doc_id}:0001", doc_id=doc_id, kind="quantity", text="12 500", start=21, end=27,
               value="12500", unit="personne", qualifier="eq", low=12500.0, high=None, sentence="Selon …",
               paragraph=3, sent_start=0, sent_end=70),
-        Claim(claim_id=f"{doc_id}:0002", doc_id=doc_id, kind="date", text="7 mars", start=64, end=70,
+        Claim(claim_id=f"{doc_id}:0002", doc_id=doc_id, kind="date", text="7 mars", start=66, end=72,
               value="2023-03-07", low=None, high=1.5, entities="Grenoble; préfecture"),
     ]
 
@@ -94,10 +94,28 @@ def test_writer_blocked_by_another_run_gives_up_without_error(tmp_path):
     holder.close()
 
 
-def test_corrupt_cache_file_is_reported_not_raised(tmp_path):
+def test_a_damaged_cache_file_is_moved_aside_and_the_cache_rebuilt(tmp_path):
     (tmp_path / FILENAME).write_bytes(b"this is not a database" * 100)
     cache, problem = open_cache(tmp_path)
-    assert cache is None and problem and FILENAME in problem
+    assert problem is None and cache is not None and cache.rebuilt and "moved aside" in cache.rebuilt
+    (aside,) = tmp_path.glob(f"{FILENAME}.damaged-*")
+    assert aside.read_bytes().startswith(b"this is not a database")
+    cache.put(_article(), _claims())
+    assert cache.get(_article()) == _claims()
+    cache.close()
+    again, _ = open_cache(tmp_path)
+    assert again is not None and again.rebuilt is None and again.get(_article()) == _claims()
+    again.close()
+
+
+def test_a_well_formed_row_that_is_not_the_articles_claims_is_not_served(tmp_path):
+    cache = ClaimCache(tmp_path)
+    other = _article(text="Un tout autre texte, où rien n'est à la même place que dans l'article.\n")
+    cache.put(other, _claims())  # planted: claims whose offsets do not name this text
+    assert cache.get(other) is None
+    cache.put(_article(), [replace(_claims()[0], low=float("inf"))])
+    assert cache.get(_article()) is None
+    cache.close()
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
@@ -181,7 +199,7 @@ def test_corrupt_cache_does_not_break_a_run(nlp, small_story, tmp_path):
     (cache_dir / FILENAME).write_bytes(b"garbage" * 1000)
     result = _diff(small_story, tmp_path / "1.csv", cache_dir)
     assert result.exit_code == 0, result.output
-    assert "claim cache disabled" in result.output
+    assert "claim cache" in result.output and "moved aside" in result.output
     assert (tmp_path / "1.csv").read_text().startswith("kind,")
 
 
