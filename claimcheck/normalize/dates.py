@@ -1356,7 +1356,12 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
     found = []
     for rule in _rules():
         for m in rule.pattern.finditer(ctx.text):
-            cand = rule.handler(m, ctx)
+            try:
+                cand = rule.handler(m, ctx)
+            except (OverflowError, ValueError):
+                # A day the calendar does not have ("il y a dix jours" published on 0001-01-01,
+                # "dans trois jours" on 9999-12-31): no date, rather than no article.
+                continue
             if cand is not None and cand.end > cand.start:
                 cand.origin = rule.name
                 found.append(cand)
@@ -1373,6 +1378,8 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 _DAY_VALUE_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+# A year the calendar (and ISO 8601's four digits) does not have: "l'an prochain" written in 9999.
+_OFF_CALENDAR = re.compile(r"(?<![\d-])(?:\d{5,}|0000)(?![\d])")
 
 
 def _shift_day(value: str, days: int) -> str | None:
@@ -1381,7 +1388,10 @@ def _shift_day(value: str, days: int) -> str | None:
         return None
     known = m.group(1) != "XXXX"
     year = int(m.group(1)) if known else (2000 if m.group(2) == "02" and m.group(3) == "29" else 2001)
-    d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    try:
+        d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    except (OverflowError, ValueError):
+        return None  # past an end of the calendar: no such day
     return d.isoformat() if known else f"XXXX-{d.month:02d}-{d.day:02d}"
 
 
@@ -1471,7 +1481,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMatch]:
         ValueError: when ``published`` is not an ISO date or month.
     """
     ref = _parse_published(published)
-    return [DateMatch(c.start, c.end, c.value, c.precision, c.relative) for c in _find(text, ref, True)]
+    return [DateMatch(c.start, c.end, c.value, c.precision, c.relative) for c in _find(text, ref, True)
+            if not _OFF_CALENDAR.search(c.value)]
 
 
 def parse_date(text: str, published: str | None = None) -> DateMatch | None:

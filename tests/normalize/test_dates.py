@@ -795,3 +795,17 @@ def test_vocabulary_loads() -> None:
     assert v.weekday_of("Jeudi") == 3
     assert v.day_words["hier"] == -1 and v.anaphors["lendemain"] == 1
     assert v.seasons["hiver"] == (12, 2)
+
+
+# Relative dates at the ends of the calendar give no date, never an error (found by the property
+# tests of tests/normalize/test_properties.py).
+@pytest.mark.parametrize(
+    "text, published",
+    [("il y a dix jours", "0001-01-01"), ("hier", "0001-01-01"), ("dans trois jours", "9999-12-31"),
+     ("demain", "9999-12-31"), ("la semaine prochaine", "9999-12-31"), ("l'an prochain", "9999-12"),
+     ("la veille", "0001-01-01")],
+)
+def test_relative_dates_past_the_calendar_ends_give_nothing(text, published):
+    # No exception, and whatever is found is a day the calendar has (its bounds can be computed).
+    for m in find_dates(text, published):
+        assert date_bounds(m.value) is not None, m

@@ -23,7 +23,10 @@ digit_groups = st.lists(
 ).map(lambda parts: "".join(d + s for d, s in parts))
 french = st.lists(st.one_of(st.sampled_from(WORDS), digit_groups), min_size=1, max_size=12).map(" ".join)
 anything = st.one_of(st.text(max_size=200), digit_groups, french)
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same examples on every run (CI must not fail on a new random draw; run with
+# --hypothesis-seed=random, or raise max_examples, to search further).
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
