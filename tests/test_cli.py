@@ -402,3 +402,18 @@ def test_a_sentence_lost_to_an_unexpected_error_is_one_warning_line_and_the_run_
     warnings = [line for line in result.output.splitlines() if line.startswith("claimcheck: warning:")]
     assert len(warnings) == 1 and "a.txt: line 5" in warnings[0] and "sentence skipped" in warnings[0]
     assert "120" in out.read_text(encoding="utf-8")
+
+
+def test_a_full_disk_while_writing_is_one_error_line_and_no_temporary_file(nlp, article, tmp_path, monkeypatch):
+    import errno
+
+    from claimcheck import report
+
+    def full(items, fmt, handle):  # type: ignore[no-untyped-def]
+        handle.write("kind,topic\n")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(report, "render_discrepancies", full)
+    out = tmp_path / "d.csv"
+    _one_error_line(run("diff", article, "--format", "csv", "-o", out, "--quiet"), "cannot write", "No space left")
+    assert not out.exists() and not list(tmp_path.glob(".d.csv.*"))
