@@ -417,3 +417,26 @@ def test_a_full_disk_while_writing_is_one_error_line_and_no_temporary_file(nlp, 
     out = tmp_path / "d.csv"
     _one_error_line(run("diff", article, "--format", "csv", "-o", out, "--quiet"), "cannot write", "No space left")
     assert not out.exists() and not list(tmp_path.glob(".d.csv.*"))
+
+
+# ------------------------------------------------------------------------- diff --explain (issue 13)
+def test_explain_says_why_two_claims_were_linked(nlp, seeds_dir):
+    result = run("diff", seeds_dir, "--meta", seeds_dir / "meta.csv", "--quiet",
+                 "--explain", "000_7196ffcea5eb9519:0071", "004_110a115a5bf18778:0003")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("A 000_7196ffcea5eb9519:0071") and "environ 11 000" in lines[0]
+    assert any(line.startswith("score ") and "same origin or destination" in line for line in lines)
+    assert "linked: same fact, values disagree (reported)" in lines[-1]
+
+
+def test_explain_names_the_veto_of_claims_that_count_different_things(nlp, seeds_dir):
+    result = run("diff", seeds_dir, "--meta", seeds_dir / "meta.csv", "--quiet",
+                 "--explain", "000_7196ffcea5eb9519:0071", "001_deaf7d7c7531e0ec:0047")
+    assert result.exit_code == 0, result.output
+    assert "not compared: they count different things" in result.output
+
+
+def test_explain_with_an_unknown_claim_id_is_one_error_line(nlp, seeds_dir):
+    result = run("diff", seeds_dir, "--quiet", "--explain", "000_7196ffcea5eb9519:0071", "nope:9999")
+    _one_error_line(result, "no claim with id 'nope:9999'")
