@@ -43,7 +43,9 @@ def _news_furniture() -> frozenset[str]:
     return frozenset(ent_mod.fold(w) for w in words)
 
 
+@lru_cache(maxsize=262144)
 def furniture(word: str) -> bool:
+    """Is the word news furniture (see `_news_furniture`)? Cached: a corpus repeats its words."""
     key = ent_mod.fold(word)
     words = _news_furniture()
     return key in words or (key[-1:] in {"s", "x"} and key[:-1] in words)
