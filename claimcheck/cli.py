@@ -95,9 +95,9 @@ CacheDirOpt = Annotated[
 
 def _visible(message: str) -> str:
     """One line, with control characters (from a file name, a table cell) shown, not obeyed."""
-    import re
+    from claimcheck.report.terminal import safe
 
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", message)
+    return safe(message, one_line=True)
 
 
 def _fail(message: str) -> None:

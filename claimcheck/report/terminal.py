@@ -13,13 +13,15 @@ from typing import IO
 
 from claimcheck.records import Discrepancy
 
-# C0 and C1 control characters other than tab and newline, and DEL.
+# C0 and C1 control characters other than tab and newline, and DEL; with the newline too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def safe(text: object) -> str:
-    """Text of a cell with its control characters made visible (U+FFFD) instead of obeyed."""
-    return _CONTROL.sub("\ufffd", str(text))
+def safe(text: object, *, one_line: bool = False) -> str:
+    """Text with its control characters made visible (U+FFFD) instead of obeyed; with `one_line`,
+    tabs and line breaks too (an error or note line of the CLI)."""
+    return (_CONTROL_ONE_LINE if one_line else _CONTROL).sub("\ufffd", str(text))
 
 
 def _short(text: str, limit: int = 160) -> str:
