@@ -135,8 +135,8 @@ def main() -> int:
     cache, _ = open_cache()
     sets = [s for s in discover() if s.note == "tuning"]
     loaded = [(s, *load_claims(s, cache)) for s in sets]
-    pairs = [p for s, claims, published in loaded for p in training_pairs(s, claims, published)]
     keyed = [((s.name, p[0]), p) for s, claims, published in loaded for p in training_pairs(s, claims, published)]
+    pairs = [p for _, p in keyed]
     golds = {(s.name, st): s.sub_gold(st) for s, _, _ in loaded for st in s.stories()}
     stories = sorted(golds)
     n_pos = sum(p[3] for p in pairs)

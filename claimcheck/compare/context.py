@@ -36,6 +36,8 @@ class Context:
     doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
     # claim ids of undated figures among differently dated ones (see evidence.undatable)
     undatable: set[str] = field(default_factory=set)
+    # each evidence table's weights in scoring order, worked out at its first score (evidence._weighted)
+    weighted: dict[str, tuple] = field(default_factory=dict)
     # quantity blocks (story, what is counted) on which sources openly disagree
     contested: set[tuple[int, str]] = field(default_factory=set)
 

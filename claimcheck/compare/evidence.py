@@ -419,22 +419,17 @@ def strengths(a: Claim, b: Claim, ctx: Context, features: tuple[Feature, ...]) -
 def _weighted(features: tuple[Feature, ...], ctx: Context) -> tuple[float, tuple[tuple[Feature, float], ...], tuple[float, ...]]:
     """The bias, the features with their weights (fitted ones when resources/evidence.json has
     them), positive ones first, and after each feature the sum of the positive weights still to
-    come (the most the rest of the score can add)."""
+    come (the most the rest of the score can add). Worked out once per table and run."""
     table = "date" if features is DATE_FEATURES else "quantity"
-    key = (table, id(ctx.settings))
-    cached = _WEIGHTED.get(key)
-    if cached is None or cached[0] is not ctx.settings:
+    cached = ctx.weighted.get(table)
+    if cached is None:
         fitted = ctx.settings.weights.get(table, {})
         # Positive evidence first, largest first: once it is all in, a pair below the floor is
         # known to stay there and no negative feature need be computed.
         order = sorted(((f, fitted.get(f.name, f.weight)) for f in features), key=lambda fw: (fw[1] <= 0, -abs(fw[1])))
         rest = tuple(sum(max(0.0, w) for _, w in order[i + 1:]) for i in range(len(order)))
-        cached = (ctx.settings, (ctx.settings.bias.get(table, 0.0), tuple(order), rest))
-        _WEIGHTED[key] = cached
-    return cached[1]
-
-
-_WEIGHTED: dict[tuple[str, int], tuple[object, tuple[float, tuple[tuple[Feature, float], ...], tuple[float, ...]]]] = {}
+        cached = ctx.weighted[table] = (ctx.settings.bias.get(table, 0.0), tuple(order), rest)
+    return cached
 
 
 def score(a: Claim, b: Claim, ctx: Context, *, features: tuple[Feature, ...] = FEATURES,
