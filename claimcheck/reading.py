@@ -192,26 +192,24 @@ def read_claim_table(path: Path) -> list[Claim]:
     pick = operator.itemgetter(*[position.get(name, width) for name in _NAMES])
     absent = [i for i, name in enumerate(_NAMES) if name not in position]
     claims = []
-    rows = _Peekable(reader)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(path, f"row {reader.line_num}: not CSV ({exc}); a truncated table?") from None
-        if not row:
-            continue  # a blank line
-        if len(row) < width and not text.endswith(("\n", "\r")) and _is_last(rows):
-            # A table cut off mid-row (an interrupted copy, a full disk) ends without its newline:
-            # its last claims would be lost or read half empty.
-            raise InputError(path, f"row {reader.line_num}: the table ends in the middle of a row (truncated?)")
-        cells = row[:width]
-        cells.extend([""] * (width + 1 - len(cells)))
-        values = list(pick(cells))
-        for i in absent:
-            values[i] = _DEFAULTS[i]  # every field without a default is a required column
-        claims.append(_claim(path, f"row {reader.line_num}", values, text_cells=True))
+    last = width  # cells of the last row read
+    try:
+        for row in reader:
+            if not row:
+                continue  # a blank line
+            last = len(row)
+            cells = row[:width]
+            cells.extend([""] * (width + 1 - len(cells)))
+            values = list(pick(cells))
+            for i in absent:
+                values[i] = _DEFAULTS[i]  # every field without a default is a required column
+            claims.append(_claim(path, f"row {reader.line_num}", values, text_cells=True))
+    except csv.Error as exc:
+        raise InputError(path, f"row {reader.line_num}: not CSV ({exc}); a truncated table?") from None
+    if last < width and not text.endswith(("\n", "\r")):
+        # A table cut off mid-row (an interrupted copy, a full disk) ends without its newline, its
+        # last row short: its last claims would be lost or read half empty.
+        raise InputError(path, f"row {reader.line_num}: the table ends in the middle of a row (truncated?)")
     return claims
 
 
@@ -278,7 +276,7 @@ def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = F
             else:
                 values[i] = "" if value is None else str(value)
     value = values[_VALUE]
-    if values[_KIND] == "quantity" and value and str(value)[0] in _NUMBER_START:
+    if values[_KIND] == "quantity" and value and not str(value).isdigit() and str(value)[0] in _NUMBER_START:
         # a figure, or a range "2000/10000": each end must be finite
         for part in str(value).split("/"):
             try:
@@ -288,36 +286,6 @@ def _claim(path: Path, label: str, values: list[object], *, text_cells: bool = F
             if not math.isfinite(number):
                 raise InputError(path, f"{label}: column value is not a finite number: {_shown(value)}")
     return Claim(*values)  # type: ignore[arg-type]
-
-
-class _Peekable:
-    """An iterator that can tell whether it is exhausted (csv.Error surfaces at `next`)."""
-
-    def __init__(self, it: Iterator[list[str]]) -> None:
-        self._it = it
-        self._next: list[list[str]] = []
-
-    def __iter__(self) -> _Peekable:
-        return self
-
-    def __next__(self) -> list[str]:
-        return self._next.pop() if self._next else next(self._it)
-
-    def exhausted(self) -> bool:
-        if self._next:
-            return False
-        try:
-            self._next.append(next(self._it))
-        except StopIteration:
-            return True
-        return False
-
-
-def _is_last(rows: _Peekable) -> bool:
-    try:
-        return rows.exhausted()
-    except csv.Error:
-        return False
 
 
 _VALUE = _NAMES.index("value")
