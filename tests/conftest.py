@@ -54,3 +54,18 @@ def write_articles(tmp_path: Path):
         return folder
 
     return _write
+
+
+@pytest.fixture()
+def failing_sentence(monkeypatch):
+    """Make the extractor raise (RuntimeError "simulated") on every sentence that contains "BOOM"."""
+    from claimcheck import claims as claims_mod
+
+    original = claims_mod.ClaimExtractor._date_claims
+
+    def failing(self, info):  # type: ignore[no-untyped-def]
+        if "BOOM" in info.text:
+            raise RuntimeError("simulated")
+        return original(self, info)
+
+    monkeypatch.setattr(claims_mod.ClaimExtractor, "_date_claims", failing)

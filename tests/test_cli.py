@@ -383,17 +383,7 @@ def test_a_terminated_run_leaves_no_temporary_file_and_no_worker(nlp, tmp_path, 
     assert [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split(")")[1][:3]] == []
 
 
-def test_a_sentence_lost_to_an_unexpected_error_is_one_warning_line_and_the_run_goes_on(nlp, tmp_path, monkeypatch):
-    from claimcheck import claims as claims_mod
-
-    original = claims_mod.ClaimExtractor._date_claims
-
-    def failing(self, info):  # type: ignore[no-untyped-def]
-        if "BOOM" in info.text:
-            raise RuntimeError("simulated")
-        return original(self, info)
-
-    monkeypatch.setattr(claims_mod.ClaimExtractor, "_date_claims", failing)
+def test_a_sentence_lost_to_an_unexpected_error_is_one_warning_line_and_the_run_goes_on(nlp, tmp_path, failing_sentence):
     path = tmp_path / "a.txt"
     path.write_text("Titre\n\nLe séisme a fait 120 morts mardi.\n\nBOOM : 30 maisons détruites.\n", encoding="utf-8")
     out = tmp_path / "c.csv"
