@@ -65,3 +65,27 @@ def test_every_set_stays_above_its_floor(nlp):
     scores = evaluate.evaluate([s for s in evaluation.discover() if s.note != "held-out"])
     failures = evaluate.below_floors(scores, json.loads(evaluate.FLOORS.read_text(encoding="utf-8")))
     assert failures == []
+
+
+@pytest.mark.parametrize("eval_set", evaluation.discover(), ids=lambda s: s.name)
+def test_every_gold_file_points_into_its_set(eval_set):
+    """Each item's documents exist (and are in meta.csv) and each needle lies in its document, as the
+    scorer reads it: an item that cannot match would be a miss no code could fix. (This replaces
+    the per-set check.py scripts the sets' authors wrote.)"""
+    import csv as csv_mod
+
+    texts = {p.stem: evaluation.norm(p.read_text(encoding="utf-8")) for p in eval_set.articles.glob("*.txt")}
+    if eval_set.meta is not None:
+        with open(eval_set.meta, encoding="utf-8", newline="") as f:
+            assert set(texts) <= {row["doc_id"] for row in csv_mod.DictReader(f)}
+    for story in eval_set.gold.get("stories", []):
+        assert set(story["docs"]) <= set(texts), story["story"]
+    problems = []
+    for item in eval_set.gold.get("discrepancies", []) + eval_set.gold.get("traps", []):
+        for pair in [item] + item.get("alt", []):
+            for side in (pair["a"], pair["b"]):
+                if side["doc"] not in texts:
+                    problems.append(f"{item['id']}: no document {side['doc']}")
+                elif not any(n in texts[side["doc"]] for n in evaluation._needles(side)):
+                    problems.append(f"{item['id']}: needle {side['needle']!r} not in {side['doc']}")
+    assert problems == []
