@@ -93,9 +93,8 @@ def explain(
     a, b = by_id[id_a], by_id[id_b]
     if ctx.story.get(a.doc_id) != ctx.story.get(b.doc_id):
         return Explanation(a, b, "not compared", None, (*lines, "not compared: the two articles are in different stories"))
-    blocks_q = quantities.prepare(pool, ctx)
     if a.kind == b.kind == "quantity":
-        blocks, pairs_of, cuts, agree = blocks_q, quantities.scored_pairs, (settings.threshold, settings.threshold_within), None
+        blocks, pairs_of, cuts, agree = quantities.prepare(pool, ctx), quantities.scored_pairs, (settings.threshold, settings.threshold_within), None
         ev = score(a, b, ctx)
         lines.append(f"counts: {ctx.keys.unit(a) or '?'} / {ctx.keys.unit(b) or '?'}")
     elif a.kind == b.kind == "date":

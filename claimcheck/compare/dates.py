@@ -40,15 +40,12 @@ def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
     for c in pool:
         if c.kind == "quantity":
             by_sentence[(c.doc_id, c.sent_start)].append(c)
-    seen: set[tuple[str, str]] = set()
     settings = ctx.settings
-    for block in date_blocks(pool, ctx).values():
+    for block in date_blocks(pool, ctx).values():  # one block per story: a pair is met once
         for lk in link(scored_pairs(block, ctx), settings.threshold_date, settings.threshold_date_within, agree):
             a, b = lk.a, lk.b
-            key = (a.claim_id, b.claim_id) if a.claim_id < b.claim_id else (b.claim_id, a.claim_id)
-            if lk.agree or key in seen:
+            if lk.agree:
                 continue
-            seen.add(key)
             if gap_days(a.value, b.value) > MAX_DATE_GAP_DAYS:
                 continue  # decades apart: another event of the same kind (a past war, an older visit)
             if _different_occurrences(by_sentence[(a.doc_id, a.sent_start)], by_sentence[(b.doc_id, b.sent_start)], ctx):

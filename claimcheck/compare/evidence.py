@@ -271,9 +271,7 @@ def shared_actors(a: Claim, b: Claim, ctx: Context) -> float:
         return 0.0
     common = len(ea & eb)
     if common < min(len(ea), len(eb)):
-        xa = ea | {y for x in ea for y in eb if x.endswith(" " + y)}
-        xb = eb | {x for y in eb for x in ea if y.endswith(" " + x)}
-        common = len(xa & xb)
+        common = len(k.widen(ea, eb) & k.widen(eb, ea))
     return common / min(len(ea), len(eb))
 
 

@@ -12,17 +12,11 @@ from claimcheck.compare.grouping import Conflict
 from claimcheck.records import Claim
 
 
-def _widen(names: frozenset[str], others: frozenset[str]) -> frozenset[str]:
-    """Names, plus each of the other side's names that one of them ends with ("place de la Bastille"
-    is "Bastille")."""
-    return names | {y for x in names for y in others if x.endswith(" " + y)}
-
-
 def reversed_flow(a: Claim, b: Claim) -> bool:
     """The same flow with origin and destination swapped (one side may leave its origin unsaid)."""
     ao, ad, bo, bd = k.split(a.origin), k.split(a.destination), k.split(b.origin), k.split(b.destination)
     a_all, b_all = ao | ad, bo | bd
-    ao, ad, bo, bd = _widen(ao, b_all), _widen(ad, b_all), _widen(bo, a_all), _widen(bd, a_all)
+    ao, ad, bo, bd = k.widen(ao, b_all), k.widen(ad, b_all), k.widen(bo, a_all), k.widen(bd, a_all)
 
     def one_way(xo: frozenset[str], xd: frozenset[str], yo: frozenset[str], yd: frozenset[str]) -> bool:
         return bool(xo & yd) and (bool(yo & xd) or not yo) and not (xd & yd) and not (xo & yo) and bool(xd or yo)

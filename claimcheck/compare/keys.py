@@ -119,6 +119,12 @@ def split(field: str) -> frozenset[str]:
     return frozenset(ent_mod.fold(x) for x in field.split(";") if x.strip())
 
 
+def widen(names: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """Folded names, plus each of the other side's names that one of them ends with: "place de la
+    bastille" is "bastille", "la commission de l'union africaine" belongs to "l'union africaine"."""
+    return names | {y for x in names for y in others if x.endswith(" " + y)}
+
+
 def comparable(claim: Claim, *, include_all: bool = False) -> bool:
     if claim.kind != "entity" and claim.modality == "negated":
         return False
