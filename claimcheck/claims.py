@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Span
 
+from claimcheck import attribution
 from claimcheck import lexicon as lexicon_mod
 from claimcheck.components.anchors import quantities_of
 from claimcheck.normalize import dates as dates_mod
@@ -1261,9 +1262,16 @@ class ClaimExtractor:
 
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
+        said = {q.speaker.start: q for q in attribution.quotes(info.span, info.entities)}
         for ent, canonical in info.entities:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
+            quote = said.get(ent.start) if flow is None else None
+            if quote is not None:
+                # The speaker of a quotation: who said it (source), the speech verb, what was said.
+                yield Claim(**base, unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
+                            object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
+                continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
         # A movement whose mover is a common noun ("le cortège", "la crue") gets its own row.
         quantity_tokens = set()

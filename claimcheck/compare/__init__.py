@@ -9,7 +9,8 @@ The package in the order data flows through it:
 - `evidence`   the table of evidence features and weights, the categorical vetoes, the score
 - `linking`    one-to-one (competitive) linking of scored pairs
 - `intervals`  a figure as an interval; when two figures disagree
-- `quantities`, `flows`, `dates`  the conflicts of each kind of claim
+- `quantities`, `flows`, `dates`, `quotes`  the conflicts of each kind of claim (quotes: the
+               same words given to different speakers)
 - `grouping`   conflicts → report rows, one per fact and pair of documents
 - `wording`    explanations in words
 - `settings`   user options and the calibrated thresholds (resources/evidence.json)
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.compare import context as context_mod
-from claimcheck.compare import dates, flows, quantities
+from claimcheck.compare import dates, flows, quantities, quotes
 from claimcheck.compare.evidence import Evidence, score
 from claimcheck.compare.grouping import Conflict, group
 from claimcheck.compare.keys import comparable
@@ -54,6 +55,8 @@ def compare(
         found += flows.conflicts(pool, ctx)
     if "dates" in options.parts:
         found += dates.conflicts(pool, ctx)
+    if "quotes" in options.parts:
+        found += quotes.conflicts(pool, ctx)
     return group(found, facts)
 
 

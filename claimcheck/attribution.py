@@ -1,0 +1,154 @@
+"""Who is quoted: the quotations of a sentence and the named speaker each one is given to.
+
+"« Le public m'a porté jusqu'au bout », a confié Mulugeta Uma" → the quotation and its speaker
+(the named subject of a speech verb outside the quotation, or "selon X"). Only a speaker the
+parse names (a person, an organisation) is kept: "a prévenu le Premier ministre" names a role,
+which another article may fill with a name, so it says nothing about who spoke.
+
+The speech verbs are general French (resources/speech_verbs_fr.txt); the comparison of two
+articles' quotations is in `claimcheck.compare.quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+# Opening mark → closing mark. Straight double quotes open and close alike.
+_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_CLOSERS = {"»", "”"}
+# A quotation shorter than this says too little to be recognised in another article ("historique").
+MIN_WORDS = 4
+_NAMED = {"PER", "ORG", "MISC"}
+_PRONOUNS = {"il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu", "celui-ci", "celle-ci", "ce", "c'", "qui"}
+_WORDS = re.compile(r"\w+", re.UNICODE)
+_SELON = re.compile(r"\b(?:selon|d['’]après)\s", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str  # the quoted words, whitespace collapsed
+    start: int  # offsets of the quoted words in the article
+    end: int
+    speaker: Span  # the named entity the quotation is given to
+    verb: str  # lemma of the speech verb ("" for "selon X")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    text = resources.files("claimcheck.resources").joinpath("speech_verbs_fr.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for line in text.splitlines() if not line.startswith("#") for w in line.split(",") if w.strip())
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the quoted words of a sentence, marks and the spaces inside them excluded. A closing mark with no
+    opening one closes a quotation begun in an earlier sentence; an opening one left open runs to
+    the end of the sentence (a quotation of several sentences)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _CLOSERS and not spans:
+            spans.append((0, i))
+        elif ch in _PAIRS:
+            close = text.find(_PAIRS[ch], i + 1)
+            spans.append((i + 1, close if close >= 0 else n))
+            if close < 0:
+                break
+            i = close
+        i += 1
+    trimmed = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if len(_WORDS.findall(text[a:b])) >= MIN_WORDS:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
+    """Each quotation of the sentence that a named speaker is given, with that speaker."""
+    base = sent.start_char
+    spans = quote_spans(sent.text)
+    if not spans:
+        return []
+
+    def inside(tok: Token) -> bool:
+        at = tok.idx - base
+        return any(a <= at < b for a, b in spans)
+
+    def entity_of(tok: Token, labels: set[str] | None = None) -> Span | None:
+        for ent, _ in entities:
+            if ent.start <= tok.i < ent.end and (labels is None or ent.label_ in labels):
+                return ent
+        return None
+
+    verbs = speech_verbs()
+    speaker: Span | None = None
+    verb = ""
+    for tok in sent:
+        if inside(tok) or tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in verbs:
+            continue
+        after_quote = any(b <= tok.idx - base for _, b in spans)
+        found = _subject_entity(tok, inside, entity_of, after_quote)
+        if found is not None:
+            speaker, verb = found, tok.lemma_.lower()
+            break
+    if speaker is None:
+        # "Selon Jake Sullivan, « … »"
+        for m in _SELON.finditer(sent.text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            after = [t for t in sent if t.idx - base >= m.end()][:3]
+            ent = next((entity_of(t, _NAMED) for t in after if entity_of(t, _NAMED) is not None), None)
+            if ent is not None:
+                speaker = ent
+                break
+    if speaker is None:
+        return []
+    text = sent.text
+    return [Quote(" ".join(text[a:b].split()), base + a, base + b, speaker, verb) for a, b in spans]
+
+
+def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span | None:  # type: ignore[no-untyped-def]
+    """The named subject of a speech verb: the subject itself or a name in apposition to it ("le
+    représentant russe, Vassily Nebenzia"). After a quotation French inverts the subject ("», a
+    confié Mulugeta Uma"), which the parser often attaches as an object: then the first phrase after
+    the verb is the speaker."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in {"nsubj", "nsubj:pass"} or inside(child):
+            continue
+        if child.lower_ in _PRONOUNS:
+            return None  # "a-t-il dit": who "il" is, another sentence says
+        named = _named(child, inside, entity_of)
+        if named is not None or not after_quote:
+            return named
+        break
+    if not after_quote:
+        return None
+    for child in verb.children:
+        if child.i < verb.i or inside(child) or child.is_punct or child.dep_ in {"aux:tense", "aux:pass", "expl:comp", "iobj", "advmod"}:
+            continue
+        return None if child.lower_ in _PRONOUNS else _named(child, inside, entity_of)
+    return None
+
+
+def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
+    # A name in apposition to a role ("le secrétaire d'État, Antony Blinken", "le syndicat FO"); a
+    # name the role governs through a preposition ("le ministre de l'Industrie") is not the speaker.
+    for t in head.children:
+        apposed = t.dep_ == "appos" or (t.dep_ in {"nmod", "flat", "flat:name"} and not any(c.dep_ == "case" for c in t.children))
+        ent = None if inside(t) or not apposed else entity_of(t, {"PER", "ORG"})
+        if ent is not None:
+            return ent
+    ent = entity_of(head)
+    # An entity written in lower case is a role the recogniser took for a name ("ministre de l'Économie").
+    if ent is not None and ent.text[:1].isupper():
+        return ent
+    return None  # a role ("le Premier ministre"): not a name

@@ -1,0 +1,104 @@
+"""Quotations and who they are given to (claimcheck.attribution), and the same words given to
+different speakers by two articles (claimcheck.compare.quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import api
+from claimcheck.attribution import quote_spans, quotes
+
+
+# ------------------------------------------------------------------------------- quotation marks
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("« Nous ne lâcherons rien sur les salaires », a dit Marie Dupont.", ["Nous ne lâcherons rien sur les salaires"]),
+        ("Il a lancé : “La route restera fermée jusqu'à lundi.”", ["La route restera fermée jusqu'à lundi."]),
+        ('Elle a répondu : "Nous ne fermerons aucune école cette année".', ["Nous ne fermerons aucune école cette année"]),
+        # a quotation begun in the previous sentence, or going on into the next
+        ("pas avant la fin de l'hiver prochain », a ajouté le maire.", ["pas avant la fin de l'hiver prochain"]),
+        ("Le maire a prévenu : « Les travaux dureront au moins deux ans.", ["Les travaux dureront au moins deux ans."]),
+        # two quotations in one sentence
+        ("« Nous avons tout donné ce soir », dit-il, « et nous reviendrons plus forts encore ».",
+         ["Nous avons tout donné ce soir", "et nous reviendrons plus forts encore"]),
+        # too short to be recognised elsewhere, or no quotation at all
+        ("Une décision « historique », selon la mairie.", []),
+        ("Le conseil municipal a voté le budget mardi soir.", []),
+    ],
+)
+def test_quote_spans(text, expected):
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
+# ------------------------------------------------------------------------------------ speakers
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("« Nous avons tout donné sur ce parcours difficile », a confié Mulugeta Uma après la course.", "Mulugeta Uma"),
+        ("« Cette réforme ne changera rien à notre stratégie », a déclaré le ministre de l'Économie, Bruno Le Maire.", "Bruno Le Maire"),
+        ("Marie Dupont a déclaré : « Nous ne fermerons aucune école cette année ».", "Marie Dupont"),
+        ("Selon Jean Martin, « la route restera fermée jusqu'à lundi au moins ».", "Jean Martin"),
+        ("« La situation reste très tendue dans tout le département », a souligné Emmanuel Macron.", "Emmanuel Macron"),
+        # a pronoun or a role names nobody: another sentence or article says who
+        ("« Nous ne fermerons aucune école cette année », a-t-il déclaré.", None),
+        ("« Nous ne fermerons aucune école cette année », a prévenu le maire.", None),
+        # a name the quotation contains is not its speaker
+        ("« Jean Martin ne viendra pas à la réunion de jeudi », a annoncé la mairie.", None),
+        # no speech verb: a quotation of a title, not of a speaker
+        ("Le film « Les Misérables de la banlieue nord » sort en salles mercredi.", None),
+    ],
+)
+def test_speaker_of_a_quotation(nlp, sentence, speaker):
+    doc = nlp(sentence)
+    (sent,) = list(doc.sents)[:1]
+    found = quotes(sent, [(e, e.text) for e in doc.ents])
+    assert (found[0].speaker.text if found else None) == speaker
+
+
+def test_speaker_claim_carries_source_verb_and_words(nlp, write_articles):
+    folder = write_articles({"a": "Le marathon de Paris\n\n« Le public parisien m'a porté jusqu'au bout », a confié Mulugeta Uma dimanche.\n"})
+    result = api.diff([folder], None)
+    (c,) = [c for c in result.claims if c.event == "quote"]
+    assert (c.kind, c.text, c.source, c.predicate) == ("entity", "Mulugeta Uma", "Mulugeta Uma", "confier")
+    assert c.object == "« Le public parisien m'a porté jusqu'au bout »"
+
+
+# ------------------------------------------------------------------------------------ comparison
+STORY = (
+    "Marathon de Paris : victoire éthiopienne sous la pluie\n\n"
+    "Le marathon de Paris a réuni dimanche plus de cinquante mille coureurs sous une pluie battante."
+    " La course a été remportée par un Éthiopien au terme d'un final très disputé sur l'avenue Foch.\n\n"
+    "{quote}\n"
+)
+
+
+@pytest.fixture()
+def diff(write_articles):
+    def _diff(quote_a: str, quote_b: str):
+        folder = write_articles({"a": STORY.format(quote=quote_a), "b": STORY.format(quote=quote_b)},
+                                meta={"a": "2024-04-07", "b": "2024-04-08"})
+        return [d for d in api.diff([folder], folder / "meta.csv").discrepancies if d.kind == "attribution"]
+    return _diff
+
+
+def test_same_words_given_to_two_speakers_is_an_attribution_conflict(diff):
+    rows = diff("« Le public parisien m'a porté jusqu'au bout, je n'avais jamais entendu autant de bruit », a confié Mulugeta Uma.",
+                "« Le public parisien m'a porté jusqu'au bout », a lancé Tigst Assefa à l'arrivée.")
+    assert [(d.doc_a, d.doc_b, d.value_a, d.value_b) for d in rows] == [("a", "b", "Mulugeta Uma", "Tigst Assefa")]
+    assert "porté jusqu'au bout" in rows[0].explanation
+
+
+@pytest.mark.parametrize(
+    "quote_a, quote_b",
+    [
+        pytest.param("« Le public parisien m'a porté jusqu'au bout », a confié Mulugeta Uma.",
+                     "« Le public parisien m'a porté jusqu'au bout », a lancé Uma à l'arrivée.", id="same-speaker-surname"),
+        pytest.param("« Le public parisien m'a porté jusqu'au bout », a confié Mulugeta Uma.",
+                     "« Je n'ai jamais eu aussi froid sur une course », a lancé Tigst Assefa.", id="other-words"),
+        pytest.param("« C'est une victoire historique pour notre pays », a déclaré Mulugeta Uma.",
+                     "« C'est une défaite historique pour notre pays », a déclaré Tigst Assefa.", id="few-shared-words"),
+    ],
+)
+def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
+    assert diff(quote_a, quote_b) == []
