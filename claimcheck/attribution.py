@@ -152,3 +152,55 @@ def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-un
     if ent is not None and ent.text[:1].isupper():
         return ent
     return None  # a role ("le Premier ministre"): not a name
+
+
+# ------------------------------------------------------------------------------ who did what to whom
+@dataclass(frozen=True, slots=True)
+class Relation:
+    agent: Span  # the named doer
+    verb: str  # lemma
+    patient: Span  # the named one it was done to
+
+
+_AGENT_DEPS = {"obl:agent"}
+
+
+def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
+    """Acts with a named doer and a named receiver, the voice undone: "Pogačar a battu Vingegaard"
+    and "Vingegaard a été battu par Pogačar" are one relation (agent Pogačar, verb battre). A
+    participle's receiver is the noun it qualifies or the subject of its clause ("Détrônées par le
+    Hellfest, les Vieilles Charrues …"). Words inside a quotation are someone's speech, not the
+    article's account: left out."""
+    base = sent.start_char
+    spans = quote_spans(sent.text)
+
+    def inside(tok: Token) -> bool:
+        return any(a <= tok.idx - base < b for a, b in spans)
+
+    def entity_of(tok: Token, labels: set[str] | None = None) -> Span | None:
+        for ent, _ in entities:
+            if ent.start <= tok.i < ent.end and (labels is None or ent.label_ in labels):
+                return ent
+        return None
+
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or inside(verb):
+            continue
+        kids = {c.dep_: c for c in verb.children if not inside(c)}
+        agent = patient = None
+        if "obl:agent" in kids:
+            agent = kids["obl:agent"]
+            patient = kids.get("nsubj:pass")
+            if patient is None and verb.dep_ == "acl":
+                patient = verb.head
+            elif patient is None and verb.dep_ in {"advcl", "acl"} or (patient is None and verb.dep_ == "ROOT"):
+                patient = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if verb.dep_ != "ROOT" else None
+        elif "nsubj" in kids and "obj" in kids:
+            agent, patient = kids["nsubj"], kids["obj"]
+        if agent is None or patient is None or agent.lower_ in _PRONOUNS or patient.lower_ in _PRONOUNS:
+            continue
+        a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
+        if a is not None and p is not None and a != p:
+            out.append(Relation(a, verb.lemma_.lower(), p))
+    return out

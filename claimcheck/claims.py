@@ -1263,6 +1263,8 @@ class ClaimExtractor:
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
         said = {q.speaker.start: q for q in attribution.quotes(info.span, info.entities)}
+        acts = {r.agent.start: r for r in attribution.relations(info.span, info.entities)}
+        names = {ent.start: canonical for ent, canonical in info.entities}
         for ent, canonical in info.entities:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
@@ -1271,6 +1273,13 @@ class ClaimExtractor:
                 # The speaker of a quotation: who said it (source), the speech verb, what was said.
                 yield Claim(**base, unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
                             object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
+                continue
+            act = acts.get(ent.start) if flow is None else None
+            if act is not None:
+                # A named doer of an act done to another named one: who did what to whom.
+                yield Claim(**base, unit=ent.label_, subject=canonical or ent.text, predicate=act.verb,
+                            object=names.get(act.patient.start) or act.patient.text, event="relation",
+                            event_date=info.dates[0].value if info.dates else "", entities=self._sentence_entities(info))
                 continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
         # A movement whose mover is a common noun ("le cortège", "la crue") gets its own row.

@@ -102,3 +102,56 @@ def test_same_words_given_to_two_speakers_is_an_attribution_conflict(diff):
 )
 def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
     assert diff(quote_a, quote_b) == []
+
+
+# ------------------------------------------------------------------------ who did what to whom
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Le Paris Saint-Germain a battu l'Olympique de Marseille dimanche soir au Vélodrome.",
+         ("Paris Saint-Germain", "battre", "Olympique de Marseille")),
+        # the passive voice undone
+        ("L'Olympique de Marseille a été battu par le Paris Saint-Germain dimanche soir.",
+         ("Paris Saint-Germain", "battre", "Olympique de Marseille")),
+        ("Jannik Sinner a dominé Carlos Alcaraz en finale à Roland-Garros.", ("Jannik Sinner", "dominer", "Carlos Alcaraz")),
+        # a pronoun, or a party inside someone's quotation, is no named party of the article's account
+        ("Il a battu Carlos Alcaraz en finale.", None),
+        ("« Jannik Sinner a dominé Carlos Alcaraz », a estimé l'entraîneur.", None),
+    ],
+)
+def test_relation_of_two_named_parties(nlp, sentence, expected):
+    from claimcheck.attribution import relations
+
+    doc = nlp(sentence)
+    sent = next(iter(doc.sents))
+    found = [(r.agent.text, r.verb, r.patient.text) for r in relations(sent, [(e, e.text) for e in doc.ents])]
+    assert (found[0] if found else None) == expected
+
+
+MATCH = (
+    "Ligue 1 : le classique a tenu ses promesses\n\n"
+    "Le classique de Ligue 1 s'est joué dimanche soir devant un stade plein, sous une pluie fine."
+    " {act} Les supporters ont chanté jusqu'au bout de la rencontre.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "act_a, act_b, reported",
+    [
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "L'Olympique de Marseille a battu le Paris Saint-Germain.", True, id="swapped"),
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "L'Olympique de Marseille a été battu par le Paris Saint-Germain.", False, id="passive-same-act"),
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "Le Paris Saint-Germain a dominé l'Olympique de Marseille.", False, id="same-order-other-verb"),
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "L'Olympique de Marseille a dominé le Paris Saint-Germain.", True, id="swapped-verb-of-one-class"),
+    ],
+)
+def test_swapped_parties_are_a_direction_conflict(write_articles, act_a, act_b, reported):
+    folder = write_articles({"a": MATCH.format(act=act_a), "b": MATCH.format(act=act_b)},
+                            meta={"a": "2024-10-27", "b": "2024-10-27"})
+    rows = [d for d in api.diff([folder], folder / "meta.csv").discrepancies if d.kind == "direction"]
+    assert [(d.doc_a, d.doc_b) for d in rows] == ([("a", "b")] if reported else [])
+    if reported:
+        assert "roles reversed" in rows[0].explanation

@@ -10,7 +10,7 @@ The package in the order data flows through it:
 - `linking`    one-to-one (competitive) linking of scored pairs
 - `intervals`  a figure as an interval; when two figures disagree
 - `quantities`, `flows`, `dates`, `quotes`  the conflicts of each kind of claim (quotes: the
-               same words given to different speakers)
+               same words given to different speakers; relations: one act with its parties swapped)
 - `grouping`   conflicts → report rows, one per fact and pair of documents
 - `wording`    explanations in words
 - `settings`   user options and the calibrated thresholds (resources/evidence.json)
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.compare import context as context_mod
-from claimcheck.compare import dates, flows, quantities, quotes
+from claimcheck.compare import dates, flows, quantities, quotes, relations
 from claimcheck.compare.evidence import Evidence, score
 from claimcheck.compare.grouping import Conflict, group
 from claimcheck.compare.keys import comparable
@@ -57,6 +57,8 @@ def compare(
         found += dates.conflicts(pool, ctx)
     if "quotes" in options.parts:
         found += quotes.conflicts(pool, ctx)
+    if "relations" in options.parts:
+        found += relations.conflicts(pool, ctx)
     return group(found, facts)
 
 
