@@ -288,6 +288,16 @@ def other_verb(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(pa and pb) and pa != pb and pa not in k.LIGHT_VERBS and pb not in k.LIGHT_VERBS)
 
 
+def one_price(a: Claim, b: Claim, ctx: Context) -> float:
+    """Of two sums, one is a price (paid for something sold, bought, moved) and the other is not said to be."""
+    return float(k.is_price(a, ctx.keys.events(a)) != k.is_price(b, ctx.keys.events(b)))
+
+
+def one_total(a: Claim, b: Claim, ctx: Context) -> float:
+    """One figure is written as a total ("au total", "en tout"), the other as a plain count."""
+    return float(a.aspect != b.aspect)
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -323,6 +333,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("other_names", -1.0, other_names, "both sentences name others"),
     Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
     Feature("contested_unsourced", -2.0, contested_unsourced, "an unsourced figure where sources disagree"),
+    Feature("one_price", -1.0, one_price, "one sum is a price, the other not"),
+    Feature("one_total", -1.0, one_total, "one figure is a total, the other a plain count"),
 )
 # Dated events: the same pieces of evidence where they apply to a date, and the actors.
 DATE_FEATURES: tuple[Feature, ...] = (
@@ -361,7 +373,9 @@ def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
     """The vetoes of `quantity_veto` apart from the sources."""
     if not k.units_compatible(ctx.keys.unit(a), ctx.keys.unit(b)):
         return "they count different things"
-    if a.aspect != b.aspect:
+    if a.aspect != b.aspect and {a.aspect, b.aspect} != {"total", ""}:
+        # A peak is not what remains, a change is not a level. "Au total, 224 candidats" is the
+        # plain count written as a sum: evidence (`one_total`), not a veto.
         return f"one is a {a.aspect or 'plain count'}, the other a {b.aspect or 'plain count'}"
     if a.scope != b.scope or a.scope in {"base", "age-at"}:
         return "a part is not the whole"

@@ -75,15 +75,19 @@ def unit_key(claim: Claim, events: frozenset[str] | None = None) -> str:
         group = f"blessé {deg}" if deg else group
     if claim.unit in MONEY:
         # A sum is blocked with sums of the same currency and of the same thing when its complement
-        # says it ("d'euros de bonus"); the sum paid for something sold, bought or moved is a price.
-        # Which sum (a turnover, a net profit) is then for the evidence to say: outlets write one
-        # sum with different verbs ("progresse à", "s'élève à").
-        concept = claim.counted
-        before = claim.sentence[max(0, claim.start - claim.sent_start - 12):max(0, claim.start - claim.sent_start)]
-        if not concept and (events & {"transfer", "receive", "move"} or _PRICE.search(before)):
-            concept = "prix"
-        group = f"{claim.unit} · {concept}" if concept else claim.unit
+        # says it ("d'euros de bonus"). Which sum (a price, a turnover, a net profit) is then for the
+        # evidence to say (`is_price`): outlets write one sum with different verbs ("progresse à",
+        # "s'élève à"; "un transfert de 45 M€" / "arrivée officialisée pour 40 M€").
+        group = f"{claim.unit} · {claim.counted}" if claim.counted else claim.unit
     return group
+
+
+def is_price(claim: Claim, events: frozenset[str]) -> bool:
+    """A sum paid for something sold, bought or moved ("vendu 2,20 euros", "pour 40 millions")."""
+    if claim.unit not in MONEY or claim.counted:
+        return False
+    before = claim.sentence[max(0, claim.start - claim.sent_start - 12):max(0, claim.start - claim.sent_start)]
+    return bool(events & {"transfer", "receive", "move"} or _PRICE.search(before))
 
 
 def own_clause(claim: Claim) -> str:
