@@ -115,6 +115,19 @@ CASES = {
     ),
     "other_verb": (lambda: pair({"predicate": "lever"}, {"predicate": "maintenir"}), lambda: pair({"predicate": "lever"}, {"predicate": "lever"})),
     "same_object": (lambda: pair({"object": "la loi"}, {"object": "la loi"}), lambda: pair({"object": "la loi"}, {"object": "le budget"})),
+    "one_price": (
+        lambda: pair({"unit": "EUR", "event": "transfer", "sentence": "Le club a vendu le joueur 40 millions d'euros.", "text": "40 millions d'euros"},
+                     {"unit": "EUR", "event": "", "sentence": "Le club dispose de 40 millions d'euros de trésorerie.", "text": "40 millions d'euros"}),
+        lambda: pair({"unit": "EUR", "event": "transfer", "sentence": "Le club a vendu le joueur 40 millions d'euros.", "text": "40 millions d'euros"},
+                     {"unit": "EUR", "event": "", "sentence": "Le joueur est parti pour 45 millions d'euros.", "text": "45 millions d'euros"}),
+    ),
+    "one_total": (lambda: pair({"aspect": "total"}, {}), lambda: pair({"aspect": "total"}, {"aspect": "total"})),
+    "near_words": (
+        lambda: pair({"kind": "date", "sentence": "Les législatives du 16 novembre ont vu la victoire de l'AD.", "text": "16 novembre"},
+                     {"kind": "date", "sentence": "L'AD est arrivée en tête des législatives de dimanche.", "text": "dimanche"}),
+        lambda: pair({"kind": "date", "sentence": "Les législatives du 16 novembre ont vu la victoire de l'AD.", "text": "16 novembre"},
+                     {"kind": "date", "sentence": "Le dépouillement des bulletins a duré jusqu'à dimanche, selon la commission.", "text": "dimanche"}),
+    ),
 }
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from claimcheck.compare import keys as k
-from claimcheck.compare.context import Context, sentence_words
+from claimcheck.compare.context import Context, content_words, sentence_words
 from claimcheck.compare.intervals import distinctive, twins, values_conflict
 from claimcheck.normalize import dates as dates_mod
 from claimcheck.normalize import entities as ent_mod
@@ -298,6 +298,38 @@ def one_total(a: Claim, b: Claim, ctx: Context) -> float:
     return float(a.aspect != b.aspect)
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Every word of the calendar vocabulary (months, weekdays, "veille", "matin" …): they say when, not what."""
+    text = resources.files("claimcheck.resources").joinpath("dates_fr.tsv").read_text(encoding="utf-8")
+    words = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            words |= {ent_mod.fold(w) for w in re.findall(r"[^\W\d_]{3,}", line.split("\t")[1])}
+    return frozenset(words)
+
+
+# Characters on each side of a date that tell what it dates ("les législatives du 16 novembre",
+# "sa visite médicale, passée le mardi 12 août").
+NEAR_CHARS = 25
+
+
+def _stems(text: str) -> frozenset[str]:
+    calendar = _calendar_words()
+    return frozenset(w[:6] for w in content_words(text) if w not in calendar)
+
+
+def near_words(a: Claim, b: Claim, ctx: Context) -> float:
+    """The two dates are written next to the same word (its first six letters: "officialisé" /
+    "officialisée"), the event they date. Unweighted by rarity: a story's central event ("le
+    marathon", "le scrutin") is its commonest word, and the one most dates are about."""
+    def near(c: Claim) -> frozenset[str]:
+        at, end = max(0, c.start - c.sent_start), max(0, c.end - c.sent_start)
+        return _stems(c.sentence[max(0, at - NEAR_CHARS):at] + " " + c.sentence[end:end + NEAR_CHARS])
+
+    return float(bool(ctx.keys.text_key("near", a, near) & ctx.keys.text_key("near", b, near)))
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -346,6 +378,7 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("other_holder", -2.5, other_holder, "another named subject"),
     Feature("shared_verb", 1.0, shared_verb, "same verb"),
     Feature("same_object", 1.0, same_object, "same object"),
+    Feature("near_words", 2.0, near_words, "the same word next to both dates"),
     Feature("other_verb", -1.0, other_verb, "another verb"),
     Feature("one_sided_earlier", -2.0, one_sided_earlier, "one date labelled as a past point of comparison"),
     Feature("shared_place", 1.0, shared_place, "same place"),
@@ -408,7 +441,9 @@ def date_veto(a: Claim, b: Claim, ctx: Context) -> str:
 
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
         return "dates of one sentence"
-    if (len(a.value) == 4) != (len(b.value) == 4) or _period(a.value) != _period(b.value):
+    # "Depuis jeudi" dates the start of what goes on: that start is a moment like any other.
+    va, vb = k.start_of_open(a.value), k.start_of_open(b.value)
+    if (len(va) == 4) != (len(vb) == 4) or _period(va) != _period(vb):
         return "a period (a year, a quarter) and a moment (a day, a week): not one event dated twice"
     lex = lexicon_mod.load()
     moving = {"transfer", "receive"}
