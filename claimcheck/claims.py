@@ -1015,6 +1015,10 @@ class ClaimExtractor:
                 reference = self._distance_reference(q)
                 if reference:
                     complement = f"de {reference}"
+            if not unit and _AMONG.match(self.text[q.end:q.end + 24]):
+                # "52 400 d'entre eux": a part of what an earlier figure of the article counted
+                earlier = [u for p in sorted(para_unit) if p <= info.paragraph for u in para_unit[p]]
+                unit = _inherited_unit(earlier, q.value)
             if not unit:
                 unit = _inherited_unit(units, q.value)
             if counted_tok is not None and not q.unit:
@@ -1029,6 +1033,8 @@ class ClaimExtractor:
             if noun is not None and (pred is None or pred.is_punct or pred.i == noun.i):
                 # "• 140 postes supprimés": the participle that qualifies the counted noun
                 pred = next((c for c in noun.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"), pred)
+            if not unit and pred is not None:
+                unit = _counted_by_subject(pred)  # "le nombre de chômeurs a progressé de 54 000"
             seg_text = self.text[seg[0]:seg[1]]
             window = self._window(info, seg, q)
             source = self._source((q.start, q.end), seg, pred, para_source.get(info.paragraph, ""))
@@ -1367,6 +1373,23 @@ def _lemma(token: Token) -> str:
     if any(k.lemma_ == "se" and k.dep_.startswith("expl") for k in token.children):
         return f"se {lemma}"
     return lemma
+
+
+# "52 400 d'entre eux", "trois d'entre elles"
+_AMONG = re.compile(r"\s*d['’]\s*entre\s+(?:eux|elles)\b", re.I)
+# Subjects that name a count of what their complement says: "le nombre de chômeurs", "l'effectif des salariés".
+_COUNT_NOUNS = frozenset({"nombre", "effectif", "total"})
+
+
+def _counted_by_subject(pred: Token) -> str:
+    """What a bare figure counts when its verb's subject is a count ("le nombre de chômeurs a
+    progressé de 54 000" counts chômeurs)."""
+    for subj in pred.children:
+        if subj.dep_ in {"nsubj", "nsubj:pass"} and subj.lemma_.lower() in _COUNT_NOUNS:
+            for c in subj.children:
+                if c.dep_ == "nmod" and c.pos_ == "NOUN":
+                    return _CASUALTY_WORDS.get(c.lower_) or c.lemma_.lower()
+    return ""
 
 
 def _inherited_unit(units: Sequence[tuple[str, float | None]], value: float) -> str:

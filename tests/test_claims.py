@@ -45,6 +45,22 @@ def test_unit_is_the_lemma_of_what_is_counted(nlp, text, anchor, unit, counted):
     assert (claim.unit, claim.counted) == (unit, counted)
 
 
+@pytest.mark.parametrize(
+    "text, anchor, unit",
+    [
+        # "d'entre eux" counts what an earlier figure of the article counted, even a paragraph before
+        ("Quelque 55 922 coureurs ont pris le départ dimanche matin.\n\nSelon les organisateurs, 52 400 d'entre eux"
+         " ont rallié l'arrivée.", "52 400", "coureur"),
+        ("L'usine emploie 1 200 salariés. Environ 300 d'entre eux seront reclassés.", "Environ 300", "salarié"),
+        # a count named by the subject of the verb
+        ("Le nombre de chômeurs a progressé de 54 000 en trois mois.", "54 000", "chômeur"),
+        ("L'effectif des gendarmes a augmenté de 1 500 cette année.", "1 500", "gendarme"),
+    ],
+)
+def test_bare_figure_takes_what_its_context_counts(nlp, text, anchor, unit):
+    assert _quantity(nlp, text, anchor).unit == unit
+
+
 # --------------------------------------------------------------------------- qualifiers
 @pytest.mark.parametrize(
     "text, anchor, value, qualifier",
