@@ -69,14 +69,25 @@ class ReportFormat(str, Enum):
 
 PathsArg = Annotated[
     list[Path],
-    typer.Argument(help="Article files (.txt) or directories of them; diff also takes claim tables (.csv/.jsonl)."),
+    typer.Argument(
+        help="Articles: text files (.txt), saved web pages (.html/.htm), directories of them, corpus files"
+        " (.csv/.jsonl/.json with a text column), or '-' for standard input; diff also takes claim tables"
+        " written by extract (.csv/.jsonl).",
+    ),
+]
+TextColumnOpt = Annotated[
+    str, typer.Option("--text-column", help="The column (key) that holds the article text in a corpus file.")
 ]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output ('-': standard output).")
 ]
 MetaOpt = Annotated[
     Optional[Path],
-    typer.Option("--meta", help="CSV with doc_id,published[,outlet,url]: publication dates anchor relative dates."),
+    typer.Option(
+        "--meta",
+        help="CSV (',' or ';') with doc_id,published[,outlet,url]: publication dates anchor relative dates;"
+        " it wins over what a page or a corpus row says.",
+    ),
 ]
 WorkersOpt = Annotated[
     int,
@@ -209,6 +220,7 @@ def extract(
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    text_column: TextColumnOpt = "text",
 ) -> None:
     """Write the claim table of the articles: quantities, dates and entities with their frames."""
     from claimcheck import api, report
@@ -218,7 +230,8 @@ def extract(
     try:
         # Every file is checked now, before any output; each is read only when its turn comes, and
         # claim rows are written as they come, so memory does not grow with the corpus.
-        articles = api.stream_articles(paths, meta)
+        sources = api.open_sources(paths, meta, text_column=text_column)
+        articles = sources.articles
         cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(articles), quiet) as bar:
             found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
@@ -228,7 +241,7 @@ def extract(
             else:
                 with report.atomic_writer(output) as handle:
                     report.render_claims(stream, fmt.value, handle)
-        for note in articles.notes:
+        for note in [*articles.notes, *api.meta_notes(sources.meta, articles.published)]:
             _note(note, quiet)
     except ClaimcheckError as exc:
         _fail(str(exc))
@@ -257,21 +270,22 @@ def diff(
             " the evidence features, their weights, the threshold, the linking.",
         ),
     ] = None,
+    text_column: TextColumnOpt = "text",
 ) -> None:
     """Report where the articles disagree: quantities, dates, reversed flows, sources."""
-    from claimcheck import api, reading, report
+    from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
     cache = None
     try:
-        inputs = reading.collect(paths, allow_claim_tables=True)
+        sources = api.open_sources(paths, meta, allow_claim_tables=True, text_column=text_column)
         cache = _open_cache(no_cache, cache_dir, quiet)
         if explain is not None:
-            why = api.explain(paths, meta, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
+            why = api.explain(sources, None, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
             typer.echo(why.text())
             return
-        with _ProgressBar(len(inputs.articles), quiet) as bar:
-            result = api.diff(paths, meta, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
+        with _ProgressBar(len(sources.articles), quiet) as bar:
+            result = api.diff(sources, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
         for note in result.notes:
             _note(note, quiet)
         items = list(result.discrepancies)
