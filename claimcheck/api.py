@@ -98,6 +98,7 @@ class ArticleStream:
         self.meta = meta
         self.notes: list[str] = []
         self.published: dict[str, str | None] = {}
+        self.documents: dict[str, Article] = {}  # each article read, without its text: outlet, date, URL
         self.items: list[Path | Article] = []
         for path in paths:
             if path == reading.STDIN or path.suffix.lower() in reading.PAGE_SUFFIXES:
@@ -154,6 +155,7 @@ class ArticleStream:
                 article = reading.read_article(item, self.meta)
                 self.notes.extend(_encoding_notes([article]))
             self.published[article.doc_id] = article.published
+            self.documents[article.doc_id] = replace(article, text="")
             yield article
 
 

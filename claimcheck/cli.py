@@ -37,7 +37,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 @app.callback()
-def _setup() -> None:
+def _setup(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """SIGTERM and SIGHUP end a run as SIGINT does (no temporary output left, workers stopped);
     warnings of the library (a sentence skipped after an unexpected error) go to stderr as one
     `claimcheck: warning:` line each, with --quiet too (they say what is missing from the output)."""
@@ -58,6 +62,8 @@ def _setup() -> None:
 class ClaimFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    sqlite = "sqlite"
 
 
 class ReportFormat(str, Enum):
@@ -65,6 +71,33 @@ class ReportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     html = "html"
+    xlsx = "xlsx"
+    sqlite = "sqlite"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from claimcheck import __version__
+
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+def _choose_format(fmt: Enum | None, output: Path | None, excel: bool, allowed: type[Enum], default: str) -> str:
+    """--format, else the one the -o extension names, else `default`; refused when the command does
+    not write it, when a file format would go to standard output, or --excel is not for csv."""
+    from claimcheck.report import FILE_FORMATS, format_for
+
+    chosen = fmt.value if fmt is not None else format_for(output) or default
+    if chosen not in allowed.__members__:
+        names = ", ".join(allowed.__members__)
+        _fail(f"{output}: this command writes {names}; the extension names {chosen} (give --format)")
+    to_stdout = output is None or str(output) == "-"
+    if chosen in FILE_FORMATS and to_stdout:
+        _fail(f"--format {chosen} writes a file: name it with -o FILE")
+    if excel and chosen != "csv":
+        _fail(f"--excel makes a CSV for Excel; it does not apply to --format {chosen}")
+    return chosen
 
 
 PathsArg = Annotated[
@@ -74,6 +107,10 @@ PathsArg = Annotated[
         " (.csv/.jsonl/.json with a text column), or '-' for standard input; diff also takes claim tables"
         " written by extract (.csv/.jsonl).",
     ),
+]
+ExcelOpt = Annotated[
+    bool,
+    typer.Option("--excel", help="CSV for Excel: UTF-8 with BOM, ';' between cells, formula-like cells neutralised."),
 ]
 TextColumnOpt = Annotated[
     str, typer.Option("--text-column", help="The column (key) that holds the article text in a corpus file.")
@@ -214,18 +251,23 @@ def _close_cache(cache, quiet: bool) -> None:  # type: ignore[no-untyped-def]
 def extract(
     paths: PathsArg,
     output: OutputOpt = None,
-    fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.csv,
+    fmt: Annotated[
+        Optional[ClaimFormat],
+        typer.Option("--format", "-f", help="Output format (default: from the -o extension, else csv)."),
+    ] = None,
     meta: MetaOpt = None,
     workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     text_column: TextColumnOpt = "text",
+    excel: ExcelOpt = False,
 ) -> None:
     """Write the claim table of the articles: quantities, dates and entities with their frames."""
     from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    chosen = _choose_format(fmt, output, excel, ClaimFormat, "csv")
     cache = None
     try:
         # Every file is checked now, before any output; each is read only when its turn comes, and
@@ -236,11 +278,14 @@ def extract(
         with _ProgressBar(len(articles), quiet) as bar:
             found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
             stream = (claim for _, claims in found for claim in claims)
-            if output is None or str(output) == "-":
-                report.render_claims(stream, fmt.value, sys.stdout)
+            if chosen in report.FILE_FORMATS:
+                assert output is not None
+                report.write_file(output, chosen, claims=stream, documents=articles.documents)
+            elif output is None or str(output) == "-":
+                report.render_claims(stream, chosen, sys.stdout, excel=excel)
             else:
                 with report.atomic_writer(output) as handle:
-                    report.render_claims(stream, fmt.value, handle)
+                    report.render_claims(stream, chosen, handle, excel=excel)
         for note in [*articles.notes, *api.meta_notes(sources.meta, articles.published)]:
             _note(note, quiet)
     except ClaimcheckError as exc:
@@ -253,7 +298,10 @@ def extract(
 def diff(
     paths: PathsArg,
     output: OutputOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    fmt: Annotated[
+        Optional[ReportFormat],
+        typer.Option("--format", "-f", help="Report format (default: from the -o extension, else table)."),
+    ] = None,
     meta: MetaOpt = None,
     include_all: Annotated[
         bool, typer.Option("--include-all", help="Also compare reader comments and page boilerplate.")
@@ -271,11 +319,13 @@ def diff(
         ),
     ] = None,
     text_column: TextColumnOpt = "text",
+    excel: ExcelOpt = False,
 ) -> None:
     """Report where the articles disagree: quantities, dates, reversed flows, sources."""
     from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    chosen = _choose_format(fmt, output, excel, ReportFormat, "table")
     cache = None
     try:
         sources = api.open_sources(paths, meta, allow_claim_tables=True, text_column=text_column)
@@ -285,15 +335,20 @@ def diff(
             typer.echo(why.text())
             return
         with _ProgressBar(len(sources.articles), quiet) as bar:
-            result = api.diff(sources, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
+            result = api.diff(sources, include_all=include_all, workers=workers, cache=cache, progress=bar.advance,
+                              keep_texts=chosen == "html")
         for note in result.notes:
             _note(note, quiet)
         items = list(result.discrepancies)
-        if output is None or str(output) == "-":
-            report.render_discrepancies(items, fmt.value, sys.stdout)
+        context = {"documents": result.documents, "claims": result.claims} if chosen in ("html", "table") else {}
+        if chosen in report.FILE_FORMATS:
+            assert output is not None
+            report.write_file(output, chosen, claims=result.claims, discrepancies=items, documents=result.documents)
+        elif output is None or str(output) == "-":
+            report.render_discrepancies(items, chosen, sys.stdout, excel=excel, **context)
         else:
             with report.atomic_writer(output) as handle:
-                report.render_discrepancies(items, fmt.value, handle)
+                report.render_discrepancies(items, chosen, handle, excel=excel, **context)
     except ClaimcheckError as exc:
         _fail(str(exc))
     finally:

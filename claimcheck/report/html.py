@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from claimcheck.records import Discrepancy
 
 
-def render_html(items: Sequence[Discrepancy]) -> str:
+def render_html(items: Sequence[Discrepancy], *, documents=None, claims=None) -> str:  # type: ignore[no-untyped-def]
     from importlib import resources
 
     from jinja2 import Environment

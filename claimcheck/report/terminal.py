@@ -29,7 +29,7 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_table(items: Sequence[Discrepancy], out: IO[str], *, width: int | None = None) -> None:
+def render_table(items: Sequence[Discrepancy], out: IO[str], *, width: int | None = None, documents=None, claims=None) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
