@@ -158,6 +158,22 @@ def _note(message: str, quiet: bool) -> None:
         typer.echo(f"claimcheck: note: {_visible(message)}", err=True)
 
 
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else many or word + 's'}".replace(",", "\u202f")
+
+
+def _summary(started: float, quiet: bool, articles: int, claims: int, discrepancies: int | None = None) -> None:
+    """The last line on stderr: what was read and found, and how long it took."""
+    if quiet:
+        return
+    import time
+
+    parts = [_plural(articles, "article"), _plural(claims, "claim")]
+    if discrepancies is not None:
+        parts.append(_plural(discrepancies, "discrepancy", "discrepancies"))
+    typer.echo(f"claimcheck: {', '.join(parts)}, {time.monotonic() - started:.1f} s", err=True)
+
+
 class _ProgressBar:
     """A rich progress bar on stderr: articles done, words/s, time left. Silent when stderr is not a
     terminal, with --quiet, or for a handful of articles (MIN_ARTICLES)."""
@@ -264,10 +280,14 @@ def extract(
     excel: ExcelOpt = False,
 ) -> None:
     """Write the claim table of the articles: quantities, dates and entities with their frames."""
+    import time
+
     from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    started = time.monotonic()
     chosen = _choose_format(fmt, output, excel, ClaimFormat, "csv")
+    count = 0
     cache = None
     try:
         # Every file is checked now, before any output; each is read only when its turn comes, and
@@ -277,7 +297,13 @@ def extract(
         cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(articles), quiet) as bar:
             found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
-            stream = (claim for _, claims in found for claim in claims)
+
+            def counted(claims: list) -> list:  # type: ignore[type-arg]
+                nonlocal count
+                count += len(claims)
+                return claims
+
+            stream = (claim for _, claims in found for claim in counted(claims))
             if chosen in report.FILE_FORMATS:
                 assert output is not None
                 report.write_file(output, chosen, claims=stream, documents=articles.documents)
@@ -288,6 +314,7 @@ def extract(
                     report.render_claims(stream, chosen, handle, excel=excel)
         for note in [*articles.notes, *api.meta_notes(sources.meta, articles.published)]:
             _note(note, quiet)
+        _summary(started, quiet, len(articles.documents), count)
     except ClaimcheckError as exc:
         _fail(str(exc))
     finally:
@@ -322,9 +349,12 @@ def diff(
     excel: ExcelOpt = False,
 ) -> None:
     """Report where the articles disagree: quantities, dates, reversed flows, sources."""
+    import time
+
     from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    started = time.monotonic()
     chosen = _choose_format(fmt, output, excel, ReportFormat, "table")
     cache = None
     try:
@@ -349,6 +379,7 @@ def diff(
         else:
             with report.atomic_writer(output) as handle:
                 report.render_discrepancies(items, chosen, handle, excel=excel, **context)
+        _summary(started, quiet, len(result.documents), len(result.claims), len(items))
     except ClaimcheckError as exc:
         _fail(str(exc))
     finally:

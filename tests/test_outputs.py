@@ -70,7 +70,7 @@ DOCUMENTS = {"a": Article("a", "", outlet="Le Courrier", published="2023-09-09")
         ("r.xlsx", lambda b: b[:2] == b"PK"),
         ("r.sqlite", lambda b: b.startswith(b"SQLite format 3\x00")),
         ("r.db", lambda b: b.startswith(b"SQLite format 3\x00")),
-        ("r.out", lambda b: "1 discrepancy" in b.decode() and "┃" in b.decode()),  # unknown: the table
+        ("r.out", lambda b: b.decode().startswith("1 discrepancy\n")),  # unknown: the table (80 columns: stacked)
     ],
 )
 def test_the_output_extension_names_the_format(nlp, quake, tmp_path, name, check):
@@ -212,3 +212,30 @@ def test_extract_to_sqlite_and_a_failure_leaves_nothing(nlp, quake, tmp_path):
     bad = tmp_path / "bad.sqlite"
     assert run("extract", folder, "-o", bad).exit_code == 2
     assert not bad.exists() and not list(tmp_path.glob(".bad.sqlite*"))
+
+
+# -------------------------------------------------------------------------------- terminal
+@pytest.mark.parametrize("columns", [80, 120, 200])
+def test_diff_prints_a_table_as_wide_as_the_terminal_and_a_summary_on_stderr(nlp, quake, monkeypatch, columns):
+    from rich.cells import cell_len
+
+    folder, meta = quake
+    monkeypatch.setenv("COLUMNS", str(columns))  # what rich reads when the output is not a terminal
+    result = run("diff", folder, "--meta", meta)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "1 discrepancy" and max(cell_len(line) for line in lines) <= columns
+    assert max(cell_len(line) for line in lines) > columns - 10  # it uses the width it has
+    assert "Le Courrier, 2023-09-09" in result.stdout and "La Gazette, 2023-09-09" in result.stdout
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("claimcheck: 2 articles, ") and ", 1 discrepancy, " in summary
+    assert summary.endswith(" s")
+
+
+def test_extract_ends_with_a_summary_and_quiet_silences_it(nlp, quake, tmp_path):
+    folder, meta = quake
+    out = tmp_path / "c.csv"
+    result = run("extract", folder, "--meta", meta, "-o", out)
+    claims = len(out.read_text(encoding="utf-8").splitlines()) - 1
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1].startswith(f"claimcheck: 2 articles, {claims} claims, ")
+    assert run("extract", folder, "--meta", meta, "-o", out, "--quiet").stderr == ""
