@@ -56,8 +56,8 @@ def side_names(items: Sequence[Discrepancy], documents: Mapping[str, Article] | 
 def named(explanation: str, d: Discrepancy, names: Mapping[str, str]) -> str:
     """The explanation with the two doc ids it cites replaced by the names of their documents."""
     for doc in {d.doc_a, d.doc_b}:
-        if names.get(doc, doc) != doc:
-            explanation = explanation.replace(doc, names[doc])
+        if names.get(doc, doc) != doc:  # the id as a whole word only ("a" is not the a of "says")
+            explanation = re.sub(rf"(?<![\w-]){re.escape(doc)}(?![\w-])", lambda _m: names[doc], explanation)
     return explanation
 
 
