@@ -93,7 +93,7 @@ class ArticleStream:
 
     def __init__(
         self, paths: Sequence[Path], meta: dict[str, dict[str, str]] | None = None, *, corpora: Sequence[Path] = (),
-        text_column: str = "text",
+        text_column: str = "text", urls: Sequence[str] = (),
     ) -> None:
         self.meta = meta
         self.notes: list[str] = []
@@ -110,6 +110,12 @@ class ArticleStream:
                 self._check(path)
                 self.items.append(path)
         ids = {reading.doc_id_of(p) if isinstance(p, Path) else p.doc_id for p in self.items}
+        for url in urls:
+            article = reading.read_url(url, meta)
+            if article.doc_id in ids:
+                raise InputError(url, f"document id '{article.doc_id}' is also the id of another input")
+            ids.add(article.doc_id)
+            self.items.append(article)
         for corpus in corpora:
             self._check(corpus, None)
             articles = reading.read_corpus(corpus, meta, text_column=text_column)
@@ -182,7 +188,7 @@ def open_sources(
     """Check every input named and open the article stream (see `ArticleStream`)."""
     inputs = reading.collect(paths, allow_claim_tables=allow_claim_tables)
     meta_rows = reading.read_meta(meta) if meta else None
-    stream = ArticleStream(inputs.articles, meta_rows, corpora=inputs.corpora, text_column=text_column)
+    stream = ArticleStream(inputs.articles, meta_rows, corpora=inputs.corpora, text_column=text_column, urls=inputs.urls)
     return Sources(stream, inputs.claim_tables, meta_rows)
 
 

@@ -101,11 +101,12 @@ def _choose_format(fmt: Enum | None, output: Path | None, excel: bool, allowed: 
 
 
 PathsArg = Annotated[
-    list[Path],
+    list[str],  # not Path: a Path folds the '//' of an http:// address
     typer.Argument(
         help="Articles: text files (.txt), saved web pages (.html/.htm), directories of them, corpus files"
-        " (.csv/.jsonl/.json with a text column), or '-' for standard input; diff also takes claim tables"
-        " written by extract (.csv/.jsonl).",
+        " (.csv/.jsonl/.json with a text column), http(s):// addresses of pages, or '-' for standard input;"
+        " diff also takes claim tables written by extract (.csv/.jsonl).",
+        metavar="PATH...",
     ),
 ]
 ExcelOpt = Annotated[

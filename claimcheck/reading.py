@@ -45,6 +45,7 @@ class Inputs:
     articles: tuple[Path, ...]
     claim_tables: tuple[Path, ...]
     corpora: tuple[Path, ...] = ()
+    urls: tuple[str, ...] = ()  # http(s) addresses of pages to fetch
 
 
 def collect(paths: Iterable[str | Path], *, allow_claim_tables: bool = False) -> Inputs:
@@ -55,8 +56,14 @@ def collect(paths: Iterable[str | Path], *, allow_claim_tables: bool = False) ->
     articles: list[Path] = []
     tables: list[Path] = []
     corpora: list[Path] = []
+    urls: list[str] = []
     for raw in paths:
         path = Path(raw)
+        if str(raw).lower().startswith(("http://", "https://")):
+            urls.append(str(raw))
+            continue
+        if str(raw).lower().startswith(("http:/", "https:/")):  # Path() folded the '//'
+            raise InputError(raw, "a URL needs its '//' (http://…); a path made it lose one")
         if str(raw) == "-":
             if STDIN in articles:
                 raise InputError("-", "standard input is named twice")
@@ -90,7 +97,7 @@ def collect(paths: Iterable[str | Path], *, allow_claim_tables: bool = False) ->
         if doc_id in ids and ids[doc_id].resolve() != p.resolve():
             raise InputError(p, f"document id '{doc_id}' is also the id of {ids[doc_id]}")
         ids[doc_id] = p
-    return Inputs(tuple(dict.fromkeys(articles)), tuple(tables), tuple(dict.fromkeys(corpora)))
+    return Inputs(tuple(dict.fromkeys(articles)), tuple(tables), tuple(dict.fromkeys(corpora)), tuple(dict.fromkeys(urls)))
 
 
 def doc_id_of(path: Path) -> str:
@@ -204,6 +211,86 @@ def make_article(doc_id: str, text: str, info: dict[str, str], *, page: object =
         title=found["title"] or None,
         **more,
     )
+
+
+# Seconds a page may take to answer (connect, then each read).
+FETCH_TIMEOUT = 20.0
+MAX_FETCH_BYTES = 64 * 1024 * 1024
+
+
+def url_doc_id(url: str) -> str:
+    """A document id for a URL: the last part of its path without extension, else its host."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    name = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
+    return re.sub(r"[^\w.-]+", "-", name).strip("-") or "page"
+
+
+def read_url(url: str, meta: dict[str, dict[str, str]] | None = None, *, timeout: float | None = None) -> Article:
+    """Fetch one web page (or plain text) and read it as an article; its URL is the article's URL
+    unless the meta file or the page's canonical URL says otherwise."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    from claimcheck import __version__
+
+    request = urllib.request.Request(url, headers={"User-Agent": f"claimcheck/{__version__}", "Accept": "text/html,text/plain"})
+    wait = FETCH_TIMEOUT if timeout is None else timeout
+    try:
+        with urllib.request.urlopen(request, timeout=wait) as response:  # noqa: S310 - http(s) only, checked by collect
+            data = response.read(MAX_FETCH_BYTES + 1)
+            kind = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise InputError(url, f"cannot fetch (HTTP {exc.code} {exc.reason})") from None
+    except (TimeoutError, socket.timeout):
+        raise InputError(url, f"cannot fetch (no answer within {wait:g} s)") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise InputError(url, f"cannot fetch (no answer within {wait:g} s)") from None
+        text = getattr(reason, "strerror", None) or str(reason)
+        hint = "; offline, or no such host?" if isinstance(reason, socket.gaierror) else ""
+        raise InputError(url, f"cannot fetch ({text}{hint})") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(url, f"cannot fetch ({getattr(exc, 'strerror', None) or exc})") from None
+    if len(data) > MAX_FETCH_BYTES:
+        raise InputError(url, f"more than {MAX_FETCH_BYTES:,} bytes; not an article page")
+    if kind not in ("text/html", "application/xhtml+xml", "text/plain"):
+        raise InputError(url, f"not a web page or a text ({kind})")
+    text, encoding = None, "utf-8"
+    if charset:
+        try:
+            text = data.decode(charset)
+            encoding = charset.lower().replace("-", "_") if charset.lower() not in ("utf-8", "utf8") else "utf-8"
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, encoding = decode(Path(url), data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(url, "empty page")
+    page = None
+    if kind != "text/plain":
+        from claimcheck.pages import NoArticle, extract_page
+
+        try:
+            page = extract_page(text)
+        except NoArticle as exc:
+            raise InputError(url, str(exc)) from None
+        text = page.text
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(url, f"{len(text):,} characters, more than an article may have ({MAX_ARTICLE_CHARS:,})")
+    doc_id = url_doc_id(url)
+    info = dict((meta or {}).get(doc_id, {}))
+    article = make_article(doc_id, text, info, page=page, path=url, encoding=encoding)
+    if article.url is None:
+        from dataclasses import replace
+
+        article = replace(article, url=url)
+    return article
 
 
 def read_articles(paths: Iterable[Path], meta: dict[str, dict[str, str]] | None = None) -> Iterator[Article]:

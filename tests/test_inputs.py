@@ -243,3 +243,81 @@ def test_a_note_names_undated_documents_and_meta_rows_that_match_nothing(nlp, wr
     assert "claimcheck: note: 2 rows of the meta file match no document read (bb, cc)" in result.output
     quiet = run("diff", folder, "--meta", meta, "--quiet", "--format", "csv", "-o", tmp_path / "d.csv")
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+# ---------------------------------------------------------------------------------- web addresses
+@pytest.fixture()
+def site(tmp_path):
+    """A local web server on 127.0.0.1 serving saved pages (and nothing else)."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path / "site"
+    (root / "monde").mkdir(parents=True)
+    (root / "monde" / "seisme-bilan.html").write_text(news_page(*QUAKE_A), encoding="utf-8")
+    (root / "depeche.html").write_text(news_page(*QUAKE_B, site="La Gazette", url=None), encoding="utf-8")
+    (root / "vide.html").write_text("<html><body><nav>Accueil</nav></body></html>", encoding="utf-8")
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # type: ignore[no-untyped-def]
+            pass  # no request lines on the test's stderr
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_web_address_is_fetched_and_read_as_a_page(site):
+    articles, _ = api.load_articles([f"{site}/monde/seisme-bilan.html", f"{site}/depeche.html"])
+    first, second = articles
+    assert (first.doc_id, first.outlet, first.published) == ("seisme-bilan", "Le Courrier du Sud", "2023-09-09")
+    assert first.url == "https://www.courrier-sud.example/monde/seisme-bilan"  # the page's canonical URL
+    assert second.url == f"{site}/depeche.html"  # no canonical URL: the one fetched
+    assert QUAKE_B[1][0] in second.text and "Accueil" not in second.text
+
+
+def test_diff_of_web_addresses_end_to_end(nlp, site, tmp_path):
+    out = tmp_path / "d.csv"
+    result = run("diff", f"{site}/monde/seisme-bilan.html", f"{site}/depeche.html", "-o", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    rows = _rows(out.read_text(encoding="utf-8"))
+    assert any({r["doc_a"], r["doc_b"]} == {"seisme-bilan", "depeche"} and r["kind"] == "quantity" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/absent.html", "cannot fetch (HTTP 404 File not found)"), ("/vide.html", "no article text found in the page (no paragraph of 10 words or more)")],
+)
+def test_a_bad_web_address_is_one_error_and_no_output(site, tmp_path, path, message):
+    out = tmp_path / "c.csv"
+    result = run("extract", f"{site}/monde/seisme-bilan.html", site + path, "-o", out)
+    assert result.exit_code == 2 and result.output == f"claimcheck: error: {site}{path}: {message}\n"
+    assert not out.exists()
+
+
+def test_an_address_no_one_answers_is_a_clear_error(tmp_path):
+    import socket
+
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now
+    result = run("extract", f"http://127.0.0.1:{port}/a.html")
+    assert result.exit_code == 2 and "cannot fetch (Connection refused)" in result.output
+
+
+def test_a_server_that_never_answers_times_out(monkeypatch):
+    import socket
+
+    monkeypatch.setattr(reading, "FETCH_TIMEOUT", 0.5)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # accepts the connection, never answers
+    try:
+        with pytest.raises(InputError, match=r"cannot fetch \(no answer within 0.5 s\)"):
+            reading.read_url(f"http://127.0.0.1:{silent.getsockname()[1]}/a.html")
+    finally:
+        silent.close()
