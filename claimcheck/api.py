@@ -72,8 +72,9 @@ def meta_notes(meta: dict[str, dict[str, str]] | None, published: dict[str, str 
                      " their relative dates stay as the text says")
     unmatched = sorted(set(meta) - set(published))
     if unmatched:
-        notes.append(f"{len(unmatched)} row{'s' if len(unmatched) > 1 else ''} of the meta file match no document read"
-                     f" ({listed(unmatched)})")
+        many = len(unmatched) > 1
+        notes.append(f"{len(unmatched)} row{'s' if many else ''} of the meta file match{'' if many else 'es'} no document"
+                     f" read ({listed(unmatched)})")
     return notes
 
 
