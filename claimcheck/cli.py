@@ -134,7 +134,7 @@ WorkersOpt = Annotated[
         help="Processes that parse the articles. With 1, one parses while the main process extracts claims.",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, notes or summary line on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not read or write the claim cache.")]
 CacheDirOpt = Annotated[
     Optional[Path],
