@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed
 SEEDS  := data/seeds
 SHARED ?= ../shared
 
-.PHONY: run test lint eval bench clean
+.PHONY: help run test lint eval bench clean
+
+## help: list the targets (this list)
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## //' -e 's/: /\t/' | expand -t 10
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,12 +18,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-## run: extract and diff the seed articles; writes reports/claims.csv and reports/discrepancies.csv
+## run: extract and diff the seed articles; writes reports/ (claims.csv, discrepancies.csv/.html/.xlsx) and prints the table
 run: $(STAMP)
 	mkdir -p reports
 	$(BIN)/claimcheck extract $(SEEDS) --meta $(SEEDS)/meta.csv -o reports/claims.csv
 	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv --format csv -o reports/discrepancies.csv
-	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv --format html -o reports/discrepancies.html
+	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv -o reports/discrepancies.html
+	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv -o reports/discrepancies.xlsx
 	$(BIN)/claimcheck diff $(SEEDS) --meta $(SEEDS)/meta.csv
 
 ## test: the whole test suite
@@ -40,5 +45,6 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
+## clean: remove the virtualenv, reports/ and the pytest cache
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,51 +39,113 @@ class DiffResult:
     claims: tuple[Claim, ...]
     discrepancies: tuple[Discrepancy, ...]
     notes: tuple[str, ...]  # e.g. which legacy encoding was assumed for which file
+    # What is known of each document (outlet, date, URL, title), by id; with `keep_texts`, its text
+    # too (the HTML report embeds the articles), else the text is "".
+    documents: dict[str, Article] = field(default_factory=dict)
 
 
 def load_articles(paths: Iterable[str | Path], meta: str | Path | None = None) -> tuple[list[Article], list[str]]:
-    """Read every article named (files or directories); returns the articles and notes for the user."""
-    inputs = reading.collect(paths)
-    meta_rows = reading.read_meta(meta) if meta else None
-    articles = [reading.read_article(p, meta_rows) for p in inputs.articles]
-    return articles, _encoding_notes(articles)
+    """Read every article named (files, pages, corpora, directories); returns the articles and notes for the user."""
+    stream = stream_articles(paths, meta)
+    articles = list(stream)
+    return articles, list(stream.notes)
 
 
 def _encoding_notes(articles: Iterable[Article]) -> list[str]:
     return [f"{a.path}: not UTF-8, decoded as {a.encoding}" for a in articles if a.encoding != "utf-8"]
 
 
+def meta_notes(meta: dict[str, dict[str, str]] | None, published: dict[str, str | None], *, shown: int = 5) -> list[str]:
+    """What the user should know of a meta file: documents it gives no date for (their relative
+    dates stay as the text says), and rows that name no document read (a typo in a doc_id?)."""
+    if meta is None:
+        return []
+
+    def listed(ids: Sequence[str]) -> str:
+        head = ", ".join(ids[:shown])
+        return head + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+    notes = []
+    undated = sorted(d for d, p in published.items() if not p)
+    if undated:
+        notes.append(f"no publication date for {len(undated)} document{'s' if len(undated) > 1 else ''} ({listed(undated)}):"
+                     " their relative dates stay as the text says")
+    unmatched = sorted(set(meta) - set(published))
+    if unmatched:
+        many = len(unmatched) > 1
+        notes.append(f"{len(unmatched)} row{'s' if many else ''} of the meta file match{'' if many else 'es'} no document"
+                     f" read ({listed(unmatched)})")
+    return notes
+
+
 # ------------------------------------------------------------------------------ streaming
 class ArticleStream:
     """Articles read one at a time, in order, so that memory does not grow with the corpus.
 
-    Every file is checked when the stream is made (it exists, can be opened, is not empty or
-    binary, judged on its first 4 KB), so that a bad file stops a run before any output; the rest
-    of each file is read and decoded only when its turn comes. What the run reports afterwards —
+    Every input is checked when the stream is made, so that a bad one stops a run before any
+    output: a text file must exist, open, and not be empty or binary (judged on its first 4 KB; the
+    rest is read and decoded only when its turn comes). Web pages, standard input and corpus files
+    are read whole now (a page's main text is what is checked). What the run reports afterwards —
     encoding notes, publication dates — is collected on the way.
     """
 
     HEAD = 4096
+    MAX_PAGE_BYTES = 64 * 1024 * 1024  # a saved page carries scripts and styles: far more bytes than text
 
-    def __init__(self, paths: Sequence[Path], meta: dict[str, dict[str, str]] | None = None) -> None:
-        self.paths = tuple(paths)
+    def __init__(
+        self, paths: Sequence[Path], meta: dict[str, dict[str, str]] | None = None, *, corpora: Sequence[Path] = (),
+        text_column: str = "text", urls: Sequence[str] = (),
+    ) -> None:
         self.meta = meta
         self.notes: list[str] = []
         self.published: dict[str, str | None] = {}
-        for path in self.paths:
-            self._check(path)
+        self.documents: dict[str, Article] = {}  # each article read, without its text: outlet, date, URL
+        self.items: list[Path | Article] = []
+        for path in paths:
+            if path == reading.STDIN or path.suffix.lower() in reading.PAGE_SUFFIXES:
+                self._check(path, self.MAX_PAGE_BYTES)
+                article = reading.read_article(path, meta)
+                self.notes.extend(_encoding_notes([article]))
+                self.items.append(article)
+            else:
+                self._check(path)
+                self.items.append(path)
+        ids = {reading.doc_id_of(p) if isinstance(p, Path) else p.doc_id for p in self.items}
+        for url in urls:
+            article = reading.read_url(url, meta)
+            if article.doc_id in ids:
+                raise InputError(url, f"document id '{article.doc_id}' is also the id of another input")
+            ids.add(article.doc_id)
+            self.items.append(article)
+        for corpus in corpora:
+            self._check(corpus, None)
+            articles = reading.read_corpus(corpus, meta, text_column=text_column)
+            for article in articles:
+                if article.doc_id in ids:
+                    raise InputError(corpus, f"document id '{article.doc_id}' ({article.path}) is also the id of another input")
+                ids.add(article.doc_id)
+            if articles and articles[0].encoding != "utf-8":
+                self.notes.append(f"{corpus}: not UTF-8, decoded as {articles[0].encoding}")
+            self.items.extend(articles)
 
     def __len__(self) -> int:
-        return len(self.paths)
+        return len(self.items)
 
-    def _check(self, path: Path) -> None:
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The text files of the stream (read lazily)."""
+        return tuple(p for p in self.items if isinstance(p, Path))
+
+    def _check(self, path: Path, limit: int | None = 4 * reading.MAX_ARTICLE_CHARS) -> None:
+        if path == reading.STDIN:
+            return  # read whole, and judged, right after
         try:
             with open(path, "rb") as handle:
                 head = handle.read(self.HEAD)
                 size = os.fstat(handle.fileno()).st_size
         except OSError as exc:
             raise InputError(path, exc.strerror or "cannot be read") from None
-        if size > 4 * reading.MAX_ARTICLE_CHARS:  # more characters than allowed whatever the encoding
+        if limit is not None and size > limit:  # more characters than allowed whatever the encoding
             raise InputError(path, f"{size:,} bytes, more than an article may have ({reading.MAX_ARTICLE_CHARS:,} characters); split it")
         if len(head) == self.HEAD:
             if not head.strip():
@@ -93,17 +155,42 @@ class ArticleStream:
         reading.decode(path, head)  # raises InputError for an empty or binary file
 
     def __iter__(self) -> Iterator[Article]:
-        for path in self.paths:
-            article = reading.read_article(path, self.meta)
+        for item in self.items:
+            if isinstance(item, Article):
+                article = item
+            else:
+                article = reading.read_article(item, self.meta)
+                self.notes.extend(_encoding_notes([article]))
             self.published[article.doc_id] = article.published
-            self.notes.extend(_encoding_notes([article]))
+            self.documents[article.doc_id] = replace(article, text="")
             yield article
 
 
-def stream_articles(paths: Iterable[str | Path], meta: str | Path | None = None) -> ArticleStream:
-    """The articles named by `paths` (files, directories), checked now and read lazily."""
-    inputs = reading.collect(paths)
-    return ArticleStream(inputs.articles, reading.read_meta(meta) if meta else None)
+def stream_articles(
+    paths: Iterable[str | Path], meta: str | Path | None = None, *, text_column: str = "text"
+) -> ArticleStream:
+    """The articles named by `paths` (files, pages, corpora, directories, `-`), checked now and read lazily."""
+    return open_sources(paths, meta, text_column=text_column).articles
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What a run reads: the articles (checked, read lazily), claim tables, and the meta rows."""
+
+    articles: ArticleStream
+    claim_tables: tuple[Path, ...]
+    meta: dict[str, dict[str, str]] | None
+
+
+def open_sources(
+    paths: Iterable[str | Path], meta: str | Path | None = None, *, allow_claim_tables: bool = False,
+    text_column: str = "text",
+) -> Sources:
+    """Check every input named and open the article stream (see `ArticleStream`)."""
+    inputs = reading.collect(paths, allow_claim_tables=allow_claim_tables)
+    meta_rows = reading.read_meta(meta) if meta else None
+    stream = ArticleStream(inputs.articles, meta_rows, corpora=inputs.corpora, text_column=text_column, urls=inputs.urls)
+    return Sources(stream, inputs.claim_tables, meta_rows)
 
 
 # Up to this many articles to parse, the parse runs in this process: a worker would load the model
@@ -336,7 +423,7 @@ def compare_claims(
 
 
 def explain(
-    paths: Iterable[str | Path], meta: str | Path | None, claim_a: str, claim_b: str, *, include_all: bool = False,
+    paths: Iterable[str | Path] | Sources, meta: str | Path | None, claim_a: str, claim_b: str, *, include_all: bool = False,
     workers: int = 1, cache: ClaimCache | None = None,
 ):  # type: ignore[no-untyped-def]
     """Why two claims (ids of the claim table) were or were not compared by `diff`, and what came of it.
@@ -346,11 +433,10 @@ def explain(
     from claimcheck.compare import explain as explain_pair
     from claimcheck.errors import InputError
 
-    inputs = reading.collect(paths, allow_claim_tables=True)
-    meta_rows = reading.read_meta(meta) if meta else None
-    articles = ArticleStream(inputs.articles, meta_rows)
+    sources = paths if isinstance(paths, Sources) else open_sources(paths, meta, allow_claim_tables=True)
+    meta_rows, articles = sources.meta, sources.articles
     claims: list[Claim] = []
-    for table in inputs.claim_tables:
+    for table in sources.claim_tables:
         claims.extend(reading.read_claim_table(table))
     for _article, doc_claims in extract_articles(articles, workers=workers, cache=cache):
         claims.extend(doc_claims)
@@ -360,7 +446,7 @@ def explain(
     ids = {c.claim_id for c in claims}
     for cid in (claim_a, claim_b):
         if cid not in ids:
-            where = ", ".join(str(p) for p in paths)
+            where = ", ".join(str(p) for p in (sources.articles.paths + sources.claim_tables))
             raise InputError(where, f"no claim with id {cid!r} (ids are the claim_id column of `claimcheck extract`)")
     return explain_pair(claims, published, claim_a, claim_b, Options(include_all=include_all))
 
@@ -383,34 +469,41 @@ def paused_gc() -> Iterator[None]:
 
 
 def diff(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | Sources,
     meta: str | Path | None = None,
     *,
     include_all: bool = False,
     workers: int = 1,
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
+    keep_texts: bool = False,
 ) -> DiffResult:
-    """Discrepancies among articles (files, directories) and claim tables written by `extract`."""
-    inputs = reading.collect(paths, allow_claim_tables=True)
-    meta_rows = reading.read_meta(meta) if meta else None
-    articles = ArticleStream(inputs.articles, meta_rows)  # read lazily: only the claims stay
+    """Discrepancies among articles (files, pages, corpora, directories) and claim tables written by
+    `extract`. `paths` may be `Sources` opened already (then `meta` is not read again). With
+    `keep_texts`, `DiffResult.documents` keeps each article's text (for the HTML report)."""
+    sources = paths if isinstance(paths, Sources) else open_sources(paths, meta, allow_claim_tables=True)
+    meta_rows, articles = sources.meta, sources.articles  # articles read lazily: only the claims stay
     claims: list[Claim] = []
     keys: list[str] = []  # every input's own key, for the comparison cache
-    for table in inputs.claim_tables:
+    documents: dict[str, Article] = {}
+    for table in sources.claim_tables:
         with paused_gc():
             claims.extend(reading.read_claim_table(table))
         if cache is not None:
             keys.append("table:" + hashlib.sha256(table.read_bytes()).hexdigest())
     for article, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress):
         claims.extend(doc_claims)
+        documents[article.doc_id] = article if keep_texts else replace(article, text="")
         if cache is not None:
             from claimcheck.cache import article_key
 
             keys.append("article:" + article_key(article))
     published: dict[str, str | None] = dict(articles.published)
     for doc_id in {c.doc_id for c in claims} - set(published):
-        published[doc_id] = (meta_rows or {}).get(doc_id, {}).get("published") or None
+        info = (meta_rows or {}).get(doc_id, {})
+        published[doc_id] = info.get("published") or None
+        documents[doc_id] = reading.make_article(doc_id, "", info)  # a claim table's document: the meta row only
+    notes = (*articles.notes, *meta_notes(meta_rows, published))
     report_key = None
     if cache is not None:
         from claimcheck.cache import report_key as make_key
@@ -419,8 +512,8 @@ def diff(
         report_key = make_key([*keys, *(f"meta:{d}={p}" for d, p in sorted(published.items()))], include_all)
         cached = cache.get_report(report_key)
         if cached is not None:
-            return DiffResult(tuple(claims), tuple(cached), tuple(articles.notes))
+            return DiffResult(tuple(claims), tuple(cached), notes, documents)
     discrepancies = compare_claims(claims, published, include_all=include_all)
     if cache is not None and report_key is not None:
         cache.put_report(report_key, discrepancies)
-    return DiffResult(tuple(claims), tuple(discrepancies), tuple(articles.notes))
+    return DiffResult(tuple(claims), tuple(discrepancies), notes, documents)

@@ -37,7 +37,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 @app.callback()
-def _setup() -> None:
+def _setup(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """SIGTERM and SIGHUP end a run as SIGINT does (no temporary output left, workers stopped);
     warnings of the library (a sentence skipped after an unexpected error) go to stderr as one
     `claimcheck: warning:` line each, with --quiet too (they say what is missing from the output)."""
@@ -58,6 +62,8 @@ def _setup() -> None:
 class ClaimFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    sqlite = "sqlite"
 
 
 class ReportFormat(str, Enum):
@@ -65,18 +71,61 @@ class ReportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     html = "html"
+    xlsx = "xlsx"
+    sqlite = "sqlite"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from claimcheck import __version__
+
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+def _choose_format(fmt: Enum | None, output: Path | None, excel: bool, allowed: type[Enum], default: str) -> str:
+    """--format, else the one the -o extension names, else `default`; refused when the command does
+    not write it, when a file format would go to standard output, or --excel is not for csv."""
+    from claimcheck.report import FILE_FORMATS, format_for
+
+    chosen = fmt.value if fmt is not None else format_for(output) or default
+    if chosen not in allowed.__members__:
+        names = ", ".join(allowed.__members__)
+        _fail(f"{output}: this command writes {names}; the extension names {chosen} (give --format)")
+    to_stdout = output is None or str(output) == "-"
+    if chosen in FILE_FORMATS and to_stdout:
+        _fail(f"--format {chosen} writes a file: name it with -o FILE")
+    if excel and chosen != "csv":
+        _fail(f"--excel makes a CSV for Excel; it does not apply to --format {chosen}")
+    return chosen
 
 
 PathsArg = Annotated[
-    list[Path],
-    typer.Argument(help="Article files (.txt) or directories of them; diff also takes claim tables (.csv/.jsonl)."),
+    list[str],  # not Path: a Path folds the '//' of an http:// address
+    typer.Argument(
+        help="Articles: text files (.txt), saved web pages (.html/.htm), directories of them, corpus files"
+        " (.csv/.jsonl/.json with a text column), http(s):// addresses of pages, or '-' for standard input;"
+        " diff also takes claim tables written by extract (.csv/.jsonl).",
+        metavar="PATH...",
+    ),
+]
+ExcelOpt = Annotated[
+    bool,
+    typer.Option("--excel", help="CSV for Excel: UTF-8 with BOM, ';' between cells, formula-like cells neutralised."),
+]
+TextColumnOpt = Annotated[
+    str, typer.Option("--text-column", help="The column (key) that holds the article text in a corpus file.")
 ]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output ('-': standard output).")
 ]
 MetaOpt = Annotated[
     Optional[Path],
-    typer.Option("--meta", help="CSV with doc_id,published[,outlet,url]: publication dates anchor relative dates."),
+    typer.Option(
+        "--meta",
+        help="CSV (',' or ';') with doc_id,published[,outlet,url]: publication dates anchor relative dates;"
+        " it wins over what a page or a corpus row says.",
+    ),
 ]
 WorkersOpt = Annotated[
     int,
@@ -85,7 +134,7 @@ WorkersOpt = Annotated[
         help="Processes that parse the articles. With 1, one parses while the main process extracts claims.",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no notes on stderr.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, notes or summary line on stderr.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not read or write the claim cache.")]
 CacheDirOpt = Annotated[
     Optional[Path],
@@ -108,6 +157,22 @@ def _fail(message: str) -> None:
 def _note(message: str, quiet: bool) -> None:
     if not quiet:
         typer.echo(f"claimcheck: note: {_visible(message)}", err=True)
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else many or word + 's'}".replace(",", "\u202f")
+
+
+def _summary(started: float, quiet: bool, articles: int, claims: int, discrepancies: int | None = None) -> None:
+    """The last line on stderr: what was read and found, and how long it took."""
+    if quiet:
+        return
+    import time
+
+    parts = [_plural(articles, "article"), _plural(claims, "claim")]
+    if discrepancies is not None:
+        parts.append(_plural(discrepancies, "discrepancy", "discrepancies"))
+    typer.echo(f"claimcheck: {', '.join(parts)}, {time.monotonic() - started:.1f} s", err=True)
 
 
 class _ProgressBar:
@@ -203,33 +268,54 @@ def _close_cache(cache, quiet: bool) -> None:  # type: ignore[no-untyped-def]
 def extract(
     paths: PathsArg,
     output: OutputOpt = None,
-    fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.csv,
+    fmt: Annotated[
+        Optional[ClaimFormat],
+        typer.Option("--format", "-f", help="Output format (default: from the -o extension, else csv)."),
+    ] = None,
     meta: MetaOpt = None,
     workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    text_column: TextColumnOpt = "text",
+    excel: ExcelOpt = False,
 ) -> None:
     """Write the claim table of the articles: quantities, dates and entities with their frames."""
+    import time
+
     from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    started = time.monotonic()
+    chosen = _choose_format(fmt, output, excel, ClaimFormat, "csv")
+    count = 0
     cache = None
     try:
         # Every file is checked now, before any output; each is read only when its turn comes, and
         # claim rows are written as they come, so memory does not grow with the corpus.
-        articles = api.stream_articles(paths, meta)
+        sources = api.open_sources(paths, meta, text_column=text_column)
+        articles = sources.articles
         cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(articles), quiet) as bar:
             found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
-            stream = (claim for _, claims in found for claim in claims)
-            if output is None or str(output) == "-":
-                report.render_claims(stream, fmt.value, sys.stdout)
+
+            def counted(claims: list) -> list:  # type: ignore[type-arg]
+                nonlocal count
+                count += len(claims)
+                return claims
+
+            stream = (claim for _, claims in found for claim in counted(claims))
+            if chosen in report.FILE_FORMATS:
+                assert output is not None
+                report.write_file(output, chosen, claims=stream, documents=articles.documents)
+            elif output is None or str(output) == "-":
+                report.render_claims(stream, chosen, sys.stdout, excel=excel)
             else:
                 with report.atomic_writer(output) as handle:
-                    report.render_claims(stream, fmt.value, handle)
-        for note in articles.notes:
+                    report.render_claims(stream, chosen, handle, excel=excel)
+        for note in [*articles.notes, *api.meta_notes(sources.meta, articles.published)]:
             _note(note, quiet)
+        _summary(started, quiet, len(articles.documents), count)
     except ClaimcheckError as exc:
         _fail(str(exc))
     finally:
@@ -240,7 +326,10 @@ def extract(
 def diff(
     paths: PathsArg,
     output: OutputOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    fmt: Annotated[
+        Optional[ReportFormat],
+        typer.Option("--format", "-f", help="Report format (default: from the -o extension, else table)."),
+    ] = None,
     meta: MetaOpt = None,
     include_all: Annotated[
         bool, typer.Option("--include-all", help="Also compare reader comments and page boilerplate.")
@@ -257,29 +346,41 @@ def diff(
             " the evidence features, their weights, the threshold, the linking.",
         ),
     ] = None,
+    text_column: TextColumnOpt = "text",
+    excel: ExcelOpt = False,
 ) -> None:
     """Report where the articles disagree: quantities, dates, reversed flows, sources."""
-    from claimcheck import api, reading, report
+    import time
+
+    from claimcheck import api, report
     from claimcheck.errors import ClaimcheckError
 
+    started = time.monotonic()
+    chosen = _choose_format(fmt, output, excel, ReportFormat, "table")
     cache = None
     try:
-        inputs = reading.collect(paths, allow_claim_tables=True)
+        sources = api.open_sources(paths, meta, allow_claim_tables=True, text_column=text_column)
         cache = _open_cache(no_cache, cache_dir, quiet)
         if explain is not None:
-            why = api.explain(paths, meta, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
+            why = api.explain(sources, None, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
             typer.echo(why.text())
             return
-        with _ProgressBar(len(inputs.articles), quiet) as bar:
-            result = api.diff(paths, meta, include_all=include_all, workers=workers, cache=cache, progress=bar.advance)
+        with _ProgressBar(len(sources.articles), quiet) as bar:
+            result = api.diff(sources, include_all=include_all, workers=workers, cache=cache, progress=bar.advance,
+                              keep_texts=chosen == "html")
         for note in result.notes:
             _note(note, quiet)
         items = list(result.discrepancies)
-        if output is None or str(output) == "-":
-            report.render_discrepancies(items, fmt.value, sys.stdout)
+        context = {"documents": result.documents, "claims": result.claims} if chosen in ("html", "table") else {}
+        if chosen in report.FILE_FORMATS:
+            assert output is not None
+            report.write_file(output, chosen, claims=result.claims, discrepancies=items, documents=result.documents)
+        elif output is None or str(output) == "-":
+            report.render_discrepancies(items, chosen, sys.stdout, excel=excel, **context)
         else:
             with report.atomic_writer(output) as handle:
-                report.render_discrepancies(items, fmt.value, handle)
+                report.render_discrepancies(items, chosen, handle, excel=excel, **context)
+        _summary(started, quiet, len(result.documents), len(result.claims), len(items))
     except ClaimcheckError as exc:
         _fail(str(exc))
     finally:

@@ -22,6 +22,24 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]
     Only a new path or an existing regular file is written (its mode is kept): an empty path, a
     directory, a symbolic link, a device or a pipe is refused with an `OutputError`, and so is a
     failure of the file system (full disk, no permission) while writing."""
+    with _temporary(path) as (fd, _tmp):
+        handle: IO[Any]
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
+            yield handle
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """The path of an empty temporary file beside `path`, for writers that open files by name
+    (XlsxWriter, sqlite3); `path` is replaced by it only if the block succeeds, with the checks and
+    errors of `atomic_writer`."""
+    with _temporary(path) as (fd, tmp):
+        os.close(fd)
+        yield Path(tmp)
+
+
+@contextmanager
+def _temporary(path: str | Path) -> Iterator[tuple[int, str]]:
     if str(path) == "":
         raise OutputError("''", "empty output path")
     target = Path(path)
@@ -43,9 +61,7 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]
     except OSError as exc:
         raise OutputError(target, f"cannot write ({exc.strerror or exc})") from None
     try:
-        handle: IO[Any]
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
-            yield handle
+        yield fd, tmp
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)

@@ -30,6 +30,8 @@ class Article:
     published: str | None = None  # 'YYYY-MM-DD' or 'YYYY-MM'
     outlet: str | None = None
     encoding: str = "utf-8"
+    url: str | None = None  # where the article was published (meta file, page metadata, corpus column)
+    title: str | None = None  # the page's or corpus row's title, when it gives one
 
 
 @dataclass(slots=True)

@@ -399,7 +399,7 @@ def test_a_full_disk_while_writing_is_one_error_line_and_no_temporary_file(nlp, 
 
     from claimcheck import report
 
-    def full(items, fmt, handle):  # type: ignore[no-untyped-def]
+    def full(items, fmt, handle, **context):  # type: ignore[no-untyped-def]
         handle.write("kind,topic\n")
         raise OSError(errno.ENOSPC, "No space left on device")
 

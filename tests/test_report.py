@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from claimcheck import report
 from claimcheck.records import CLAIM_COLUMNS, Claim
 
@@ -48,3 +50,36 @@ def test_terminal_table_neutralises_control_characters():
     printed = out.getvalue()
     assert "\x1b" not in printed and "\x07" not in printed
     assert "\ufffd[2J the screen" in printed
+
+
+# ------------------------------------------------------------------ terminal width (issue 15)
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_the_table_fits_the_terminal_width(seed_result, width):
+    from rich.cells import cell_len
+
+    from claimcheck.report.terminal import render_table
+
+    out = io.StringIO()
+    render_table(seed_result.discrepancies, out, width=width, documents=seed_result.documents)
+    lines = out.getvalue().splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    stacked = width < 100
+    assert any(line.lstrip().startswith("┃  sev") for line in lines) is not stacked
+    assert any(line.startswith("A ") for line in lines) is stacked
+    printed = " ".join(" ".join(line.strip("│ ").split()) for line in lines)
+    assert "NewsWorld, 2024-06" in printed  # the outlet, not the doc id 000_7196ffcea5eb9519
+    assert "000_7196ffcea5eb9519" not in printed
+    assert "004_110a115a5bf18778" in printed  # no outlet known: the doc id
+
+
+def test_an_outlet_of_two_documents_keeps_their_ids():
+    from claimcheck.records import Article
+    from claimcheck.report.terminal import side_names
+
+    docs = {"a": Article("a", "", outlet="AFP", published="2024-05-02"), "b": Article("b", "", outlet="AFP"),
+            "c": Article("c", "", outlet="Le Monde")}
+    items = [_discrepancy("x"), _discrepancy("y")]
+    items[1] = items[1].__class__(*[getattr(items[1], f) for f in ("kind", "topic")], "b", "c",
+                                  *[getattr(items[1], f) for f in ("text_a", "text_b", "value_a", "value_b", "severity",
+                                                                   "explanation")])
+    assert side_names(items, docs) == {"a": "AFP, 2024-05-02 (a)", "b": "AFP (b)", "c": "Le Monde"}
