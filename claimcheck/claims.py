@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Span
 
-from claimcheck import attribution
 from claimcheck import lexicon as lexicon_mod
+from claimcheck import roles
 from claimcheck.components.anchors import quantities_of
 from claimcheck.normalize import dates as dates_mod
 from claimcheck.normalize import entities as ent_mod
@@ -1268,9 +1268,10 @@ class ClaimExtractor:
 
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
-        said = {q.speaker.start: q for q in attribution.quotes(info.span, info.entities)}
-        acts = {r.agent.start: r for r in attribution.relations(info.span, info.entities)}
+        said = {q.speaker.start: q for q in roles.quotes(info.span, info.entities)}
+        acts = {r.agent.start: r for r in roles.relations(info.span, info.entities)}
         names = {ent.start: canonical for ent, canonical in info.entities}
+        ways = {r.origin.start: r for r in roles.routes(info.span, info.entities)}
         for ent, canonical in info.entities:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
@@ -1279,6 +1280,13 @@ class ClaimExtractor:
                 # The speaker of a quotation: who said it (source), the speech verb, what was said.
                 yield Claim(**base, unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
                             object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
+                continue
+            way = ways.get(ent.start) if flow is None else None
+            if way is not None and not any(f.origins or f.destinations for f in info.flows):
+                # One end of a way written "de P à Q" that no movement of the sentence carries.
+                yield Claim(**base, unit=ent.label_, origin=canonical or ent.text,
+                            destination=names.get(way.destination.start) or way.destination.text, event="route",
+                            event_date=info.dates[0].value if info.dates else "", entities=self._sentence_entities(info))
                 continue
             act = acts.get(ent.start) if flow is None else None
             if act is not None:

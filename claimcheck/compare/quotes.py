@@ -1,7 +1,7 @@
 """Quotations → conflicts: the same words given to different speakers by two articles.
 
 A quotation is the `object` of a speaker's entity claim (`event` "quote", see
-`claimcheck.attribution`). Two quotations are the same words when most of the shorter one's
+`claimcheck.roles`). Two quotations are the same words when most of the shorter one's
 content words are in the other and their token-set similarity (rapidfuzz) is high: outlets cut
 a quotation at different places ("« Le public m'a porté jusqu'au bout »" / the same followed by
 another clause). Each quotation meets its best match in the other article only; when that

@@ -3,9 +3,12 @@
 "Pogačar a battu Vingegaard" in one article, "Vingegaard a battu Pogačar" (or "Pogačar a été
 battu par Vingegaard") in another: a relation is the agent's entity claim (`event` "relation",
 `subject` the doer, `predicate` the verb, `object` the one it was done to; see
-`claimcheck.attribution.relations`). Two relations of one story with the same verb and the two
+`claimcheck.roles.relations`). Two relations of one story with the same verb and the two
 parties swapped (or verbs of one class of the lexicon, "battre" / "devancer") are a `direction` conflict, unless either article also tells the act the other's way
 round, or the two are dated apart (a return match).
+
+Ways ("du tunnel Henri-IV jusqu'aux Tuileries", `event` "route", `origin`/`destination`) told the
+other way round by another article of the story are `direction` conflicts too.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 
 from claimcheck import lexicon as lexicon_mod
 from claimcheck.compare import keys as k
-from claimcheck.compare.context import Context
+from claimcheck.compare.context import Context, content_words
 from claimcheck.compare.grouping import Conflict
 from claimcheck.normalize import entities as ent_mod
 from claimcheck.records import Claim
@@ -40,7 +43,49 @@ def oriented(a: Claim, b: Claim) -> bool:
     return same_party(a.subject, b.subject) and same_party(a.object, b.object)
 
 
+def is_route(claim: Claim) -> bool:
+    return claim.kind == "entity" and claim.event == "route" and bool(claim.origin and claim.destination)
+
+
 def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
+    return _acts(pool, ctx) + _routes(pool, ctx)
+
+
+def _routes(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
+    """A way from P to Q in one article, from Q to P in another of the story, the two sentences
+    sharing a word beyond the places (what goes along it: "les quais hauts", "transférés")."""
+    by_story: dict[int, list[Claim]] = defaultdict(list)
+    for c in pool:
+        if is_route(c):
+            by_story[ctx.story.get(c.doc_id, 0)].append(c)
+    out: list[Conflict] = []
+    for block in by_story.values():
+        by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for c in block:
+            by_doc[c.doc_id].append(c)
+        reported: set[tuple[str, str]] = set()
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if a.doc_id == b.doc_id or (a.doc_id, b.doc_id) in reported:
+                    continue
+                if not (same_party(a.origin, b.destination) and same_party(a.destination, b.origin)):
+                    continue
+                if not k.dates_compatible(a, b, ctx.published)[0]:
+                    continue
+                ends = content_words(" ".join((a.origin, a.destination, b.origin, b.destination)))
+                if not (content_words(a.sentence) & content_words(b.sentence)) - ends:
+                    continue
+                if any(same_party(x.origin, b.origin) and same_party(x.destination, b.destination) for x in by_doc[a.doc_id]) or any(
+                        same_party(a.origin, y.origin) and same_party(a.destination, y.destination) for y in by_doc[b.doc_id]):
+                    continue
+                reported.add((a.doc_id, b.doc_id))
+                explanation = (f"{a.doc_id} says the way goes from {a.origin} to {a.destination}; {b.doc_id} says from"
+                               f" {b.origin} to {b.destination} — the same way in the opposite direction")
+                out.append(Conflict("direction", a, b, 0.6, explanation, f"route · {a.origin} → {a.destination}"))
+    return out
+
+
+def _acts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
     lex = lexicon_mod.load()
     blocks: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for c in pool:

@@ -1,12 +1,16 @@
-"""Who is quoted: the quotations of a sentence and the named speaker each one is given to.
+"""Who said it, who did it to whom, from where to where: the roles of named parties in a sentence.
 
-"« Le public m'a porté jusqu'au bout », a confié Mulugeta Uma" → the quotation and its speaker
-(the named subject of a speech verb outside the quotation, or "selon X"). Only a speaker the
-parse names (a person, an organisation) is kept: "a prévenu le Premier ministre" names a role,
-which another article may fill with a name, so it says nothing about who spoke.
+- `quotes`: the quotations of a sentence and the named speaker each is given to ("« Le public
+  m'a porté jusqu'au bout », a confié Mulugeta Uma"): the named subject of a speech verb outside
+  the quotation, or "selon X". Only a speaker the parse names (a person, an organisation) is kept:
+  "a prévenu le Premier ministre" names a role, which another article may fill with a name.
+- `relations`: an act with a named doer and a named receiver, the voice undone ("Vingegaard a été
+  battu par Pogačar" is Pogačar → battre → Vingegaard).
+- `routes`: a way from one named place to another written "de P à Q", "du P jusqu'à Q", "quitter
+  P pour Q" — whoever or whatever goes along it.
 
-The speech verbs are general French (resources/speech_verbs_fr.txt); the comparison of two
-articles' quotations is in `claimcheck.compare.quotes`.
+The speech verbs are general French (resources/speech_verbs_fr.txt). The comparison across
+articles is in `claimcheck.compare.quotes` and `claimcheck.compare.relations`.
 """
 
 from __future__ import annotations
@@ -203,4 +207,51 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
         if a is not None and p is not None and a != p:
             out.append(Relation(a, verb.lemma_.lower(), p))
+    return out
+
+
+# ------------------------------------------------------------------------------ from where to where
+@dataclass(frozen=True, slots=True)
+class Route:
+    origin: Span
+    destination: Span
+
+
+_ARTICLE = r"(?:l['’]\s*|la\s+|le\s+|les\s+)?"
+# What is written between the two places: "… Henri-IV jusqu'à celui des Tuileries", "… Lyon pour Paris".
+_BETWEEN = re.compile(
+    r"^\s*,?\s*(?:jusqu['’]\s*(?:à|au|aux)|à\s+destination\s+d(?:e|u|es|['’])|en\s+direction\s+d(?:e|u|es|['’])|vers|pour|à|au|aux)\s+"
+    r"(?:(?:celui|celle|ceux|celles)\s+d(?:e|u|es|['’])\s*)?" + _ARTICLE
+    # a common noun before the name: "vers le centre hospitalier d'Avignon"
+    + r"(?:(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){1,3}d(?:e|u|es|['’])\s*" + _ARTICLE + r")?$",
+    re.I,
+)
+# What is written before the first: "du tunnel …", "depuis …", "quitte l'OM …", "parti de Lyon …".
+_BEFORE = re.compile(r"(?:\b(?:de|du|des|depuis)\s+|\bd['’]\s*|\bquitt\w*\s+)" + _ARTICLE + r"$", re.I)
+_PLACES = {"LOC", "ORG", "MISC"}
+
+
+def routes(sent: Span, entities: list[tuple[Span, str]]) -> list[Route]:
+    """Named places (or organisations: "quitte l'OM pour l'OGC Nice") written as the two ends of a
+    way, outside quotations. "Pour" ends a way only after "quitter" or "parti de" ("la liaison de
+    Lyon pour Paris" aside); "à" only after "de"/"depuis" (the "de … à …" of a route)."""
+    base = sent.start_char
+    text = sent.text
+    spans = quote_spans(text)
+    named = sorted((e for e, _ in entities if e.label_ in _PLACES and e.start >= sent.start and e.end <= sent.end),
+                   key=lambda e: e.start_char)
+    out = []
+    for first, second in zip(named, named[1:]):
+        a, b = first.start_char - base, second.start_char - base
+        if any(x <= a < y or x <= b < y for x, y in spans):
+            continue
+        between = text[first.end_char - base:b]
+        m = _BETWEEN.match(between)
+        before = _BEFORE.search(text[max(0, a - 30):a])
+        if m is None or before is None:
+            continue
+        leaving = before.group(0).lower().startswith("quitt") or re.search(r"\bparti\w*\s+$", text[max(0, a - 40):before.start() + max(0, a - 30)] or "", re.I)
+        if re.match(r"^\s*,?\s*pour\b", between, re.I) and not leaving:
+            continue
+        out.append(Route(first, second))
     return out

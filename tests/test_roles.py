@@ -1,12 +1,12 @@
-"""Quotations and who they are given to (claimcheck.attribution), and the same words given to
-different speakers by two articles (claimcheck.compare.quotes)."""
+"""Roles of named parties (claimcheck.roles): who is quoted, who did what to whom, from where to
+where; and the conflicts they make across articles (claimcheck.compare.quotes, .relations)."""
 
 from __future__ import annotations
 
 import pytest
 
 from claimcheck import api
-from claimcheck.attribution import quote_spans, quotes
+from claimcheck.roles import quote_spans, quotes
 
 
 # ------------------------------------------------------------------------------- quotation marks
@@ -120,7 +120,7 @@ def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
     ],
 )
 def test_relation_of_two_named_parties(nlp, sentence, expected):
-    from claimcheck.attribution import relations
+    from claimcheck.roles import relations
 
     doc = nlp(sentence)
     sent = next(iter(doc.sents))
@@ -155,3 +155,50 @@ def test_swapped_parties_are_a_direction_conflict(write_articles, act_a, act_b, 
     assert [(d.doc_a, d.doc_b) for d in rows] == ([("a", "b")] if reported else [])
     if reported:
         assert "roles reversed" in rows[0].explanation
+
+
+# ---------------------------------------------------------------------------- from where to where
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Les coureurs ont emprunté les quais hauts, du tunnel Henri-IV jusqu'à celui des Tuileries.", ("tunnel Henri-IV", "Tuileries")),
+        ("Quatorze patients ont été transférés du centre hospitalier d'Avignon vers le CHU de Nîmes dans la nuit.", ("Avignon", "CHU de Nîmes")),
+        ("Il faut remonter à Mathieu Bodmer, parti de Lyon pour Paris en 2010.", ("Lyon", "Paris")),
+        # "pour" ends a way only after leaving; dates and figures are no places
+        ("Le ministre de Lyon pour Paris a parlé.", None),
+        ("La compétition se déroulera du 13 au 15 juillet à Lyon.", None),
+        ("« Nous irons de Lyon à Marseille à pied », a dit le maire.", None),
+    ],
+)
+def test_route_between_two_named_places(nlp, sentence, expected):
+    from claimcheck.roles import routes
+
+    doc = nlp(sentence)
+    sent = next(iter(doc.sents))
+    found = [(r.origin.text, r.destination.text) for r in routes(sent, [(e, e.text) for e in doc.ents])]
+    assert (found[0] if found else None) == expected
+
+
+RUN = (
+    "Marathon de Paris : la crue impose un détour\n\n"
+    "La crue de la Seine a bouleversé le parcours du marathon de Paris dimanche matin."
+    " {way} Les organisateurs ont salué la patience des coureurs.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "way_a, way_b, reported",
+    [
+        pytest.param("Les coureurs ont emprunté les quais hauts, du tunnel Henri-IV jusqu'aux Tuileries.",
+                     "Les coureurs ont emprunté les quais hauts, des Tuileries jusqu'au tunnel Henri-IV.", True, id="reversed"),
+        pytest.param("Les coureurs ont emprunté les quais hauts, du tunnel Henri-IV jusqu'aux Tuileries.",
+                     "Les coureurs ont emprunté les quais hauts, du tunnel Henri-IV jusqu'aux Tuileries.", False, id="same-way"),
+        pytest.param("Les coureurs ont emprunté les quais hauts, du tunnel Henri-IV jusqu'aux Tuileries.",
+                     "Les bus de la RATP circuleront des Tuileries jusqu'au tunnel Henri-IV.", False, id="nothing-else-shared"),
+    ],
+)
+def test_a_way_told_the_other_way_round_is_a_direction_conflict(write_articles, way_a, way_b, reported):
+    folder = write_articles({"a": RUN.format(way=way_a), "b": RUN.format(way=way_b)},
+                            meta={"a": "2024-04-07", "b": "2024-04-07"})
+    rows = [d for d in api.diff([folder], folder / "meta.csv").discrepancies if d.kind == "direction"]
+    assert [(d.doc_a, d.doc_b) for d in rows] == ([("a", "b")] if reported else [])
