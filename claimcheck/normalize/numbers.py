@@ -155,15 +155,18 @@ _NUMBER_WORDS = [
     *("zéro", "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
     *("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente"),
     *("quarante", "cinquante", "soixante", "septante", "huitante", "octante", "nonante", "cent"),
-    *("cents", "mille", "million", "millions", "milliard", "milliards"),
+    *("cents", "mille", "mil", "million", "millions", "milliard", "milliards"),
 ]
 _W = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _WTOKEN = rf"(?:{_W})(?:-(?:{_W}|et))*(?!\w)(?!-\w)"
 _WORD_RUN_RE = re.compile(
     rf"(?<![\w-])({_WTOKEN}(?:{_SP}+(?:et{_SP}+(?=(?:une|un|onze)(?!\w)))?{_WTOKEN})*)", re.IGNORECASE
 )
+# Thousands apart by spaces, dots, or (Swiss) apostrophes ("700’000", "245'000"); an exponent
+# ("1e10", "6,02e23") has at most two digits, so that a value stays a finite float.
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:(?:[ \u00a0\u202f]|\.(?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+)(?:[.,]\d+)?"
+    r"(?<![\w.,])(?:\d{1,3}(?:(?:[ \u00a0\u202f]|[.'’](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+)(?:[.,]\d+)?"
+    r"(?:[eE][+\-−]?\d{1,2}(?!\w))?"
 )
 _GROUPED_DOTS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SCALE_RE = re.compile(rf"({_SP}*)({_alternation(_SCALES, _unit_form)})")
@@ -352,6 +355,15 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decim
     while skip < len(words) and words[skip] in ("million", "millions", "milliard", "milliards"):
         skip += 1
     spans, words = spans[skip:], words[skip:]
+    # "mil neuf cent vingt" (the old spelling of "mille" in dates); a "mil" with no number after it
+    # is the cereal (millet), not a thousand.
+    for i, word in enumerate(words):
+        if word == "mil":
+            if i + 1 < len(words):
+                words[i] = "mille"
+            else:
+                spans, words = spans[:i], words[:i]
+                break
     if not words:
         return []
     found = []
@@ -393,7 +405,7 @@ class _Core:
 def _digits_value(raw: str) -> Decimal | None:
     """The value of a run of digits and separators, or None when it is no number ("192.168.1.2",
     "1.2.3": dotted identifiers, not thousands groups)."""
-    raw = re.sub("[ \u00a0\u202f]", "", raw)
+    raw = re.sub("[ \u00a0\u202f'’]", "", raw).replace("−", "-")
     if "." in raw and _GROUPED_DOTS_RE.fullmatch(raw):
         raw = raw.replace(".", "")
     try:
@@ -423,7 +435,43 @@ def _atoms(text: str) -> list[_Atom]:
             )
             atoms.append(_Atom(start, end, value, True, scale=scale))
     atoms.sort(key=lambda a: a.start)
-    return atoms
+    return _spoken_decimals(text, atoms)
+
+
+_VIRGULE_RE = re.compile(rf"{_SP}+virgule{_SP}+", re.IGNORECASE)
+_ZERO_WORD_RE = re.compile(rf"(?:z[ée]ro{_SP}+)*", re.IGNORECASE)
+
+
+def _spoken_decimals(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """"zéro virgule cinq" → 0.5, "deux virgule trois millions" → 2 300 000: a number in words,
+    "virgule", and its decimals in words (leading "zéro"s kept: "zéro virgule zéro cinq" → 0.05)."""
+    if not any(a.words for a in atoms):
+        return atoms
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        m = _VIRGULE_RE.match(text, a.end) if a.words and a.scale is None else None
+        if m:
+            zeros = _ZERO_WORD_RE.match(text, m.end())
+            frac_start = zeros.end() if zeros else m.end()
+            j = next((k for k in range(i + 1, len(atoms)) if atoms[k].start >= m.end()), None)
+            b = atoms[j] if j is not None else None
+            if b is not None and b.words and b.start in (m.end(), frac_start):
+                leading = len(text[m.end() : b.start].split())
+                base = b.value / b.scale if b.scale else b.value
+                head = text[b.start : b.end].split()
+                while head and head[0].lower() in ("zéro", "zero") and base != 0:
+                    leading, head = leading + 1, head[1:]  # "zéro cinq" read as one run
+                if base == base.to_integral_value() and base >= 0:
+                    digits = "0" * leading + str(int(base))
+                    value = Decimal(f"{int(a.value)}.{digits}") * (b.scale or _ONE)
+                    out.append(_Atom(a.start, b.end, value, True, scale=b.scale))
+                    i = j + 1
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
@@ -472,6 +520,10 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
                 unit, unit_form, end = entry.canonical, form, m.end()
                 if entry.factor != _ONE:
                     value *= entry.factor
+                elif unit in _CENTS_OF and scale is None and not atom.words:
+                    cents = _cents(text, end)
+                    if cents is not None:  # "15 dollars et 15 cents", "2 euros 50"
+                        value, end = value + cents[0], cents[1]
                 if (
                     unit in ("heure", "minute", "seconde", "jour", "semaine", "mois", "an", "siècle")
                     and scale is None
@@ -480,6 +532,27 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
                     if d:
                         value, end = value + _HALF, d.end()
     return _Core(atom.start, num_end, end, value, scale, unit, unit_form)
+
+
+# Currencies whose hundredth is named after the amount ("3 euros et 50 centimes", "15 dollars et 15 cents").
+_CENTS_OF = frozenset(("EUR", "USD", "CHF", "GBP", "XOF"))
+_CENTS_RE = re.compile(
+    rf"{_SP}+(?:(et){_SP}+)?(\d{{1,2}})(?!\d|[.,]\d)(?:{_SP}+(cents?|centimes?|pence|penny))?(?![\w'’])", re.IGNORECASE
+)
+# After "2 euros 50" with no "centimes": the clause ends, or a price goes on ("le kilo", "pièce").
+_CENTS_TAIL_RE = re.compile(
+    rf"{_SP}*(?:[,.;:!?)»]|\Z|\n)|{_SP}+(?:le|la|les|l['’]|pièce|par|au|TTC|HT|chacun|chacune)(?![\w'’])"
+)
+
+
+def _cents(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """The hundredths written after an amount of money at ``pos``, and where they end."""
+    m = _CENTS_RE.match(text, pos)
+    if m is None:
+        return None
+    if not m.group(3) and (m.group(1) or len(m.group(2)) != 2 or not _CENTS_TAIL_RE.match(text, m.end())):
+        return None
+    return Decimal(m.group(2)) / 100, m.end()
 
 
 def _unit_key(form: str) -> str:
@@ -734,7 +807,9 @@ def _glued_context(text: str, atom: _Atom) -> str:
     before2 = text[atom.start - 2] if atom.start > 1 else " "
     if before in "-−+–" and before2.isalnum():
         return "skip"
-    if before in "°#@№/:_$£€" or before.isalpha():
+    if before in "$£€¥":
+        return "ok"  # "$10", "€15": a currency written before its figure (read in _Finder._number)
+    if before in "°#@№/:_" or before.isalpha():
         return "skip"
     after = text[atom.end] if atom.end < len(text) else " "
     if after.isalpha() or after in "ᵉʳ":
@@ -768,6 +843,26 @@ def _sign(text: str, atom: _Atom) -> int:
 
 _CLOCK_RANGE = QuantityMatch(0, 0, 0, 0, 0.0, None, None, "range")  # sentinel: "de 9 h à 19 h"
 
+# A currency written before its figure: "$10", "EUR 20", "€ 15", "US$ 2 milliards", "CHF 300".
+_CURRENCY_FORMS = ("US$", "$US", "$", "€", "£", "¥", "EUR", "USD", "GBP", "CHF", "JPY")
+_CURRENCY_BEFORE_RE = re.compile(
+    rf"(?<![\w$€£¥])({'|'.join(re.escape(f) for f in _CURRENCY_FORMS)})[ \u00a0\u202f]?\Z"
+)
+# "moins" after these is no sign: "au moins 12", "pas moins 12", "un peu moins", "deux fois moins".
+_NOT_A_MINUS = frozenset(("au", "pas", "du", "le", "de", "non", "ou", "rien", "tout", "peu", "bien", "fois", "encore"))
+_BELOW_ZERO_RE = re.compile(rf"{_SP}+(?:en{_SP}+dessous|au[-{_SP[1:-1]}]?dessous){_SP}+de{_SP}+z[ée]ro(?!\w)", re.IGNORECASE)
+# The seconds of a race time: "2h20'48", "1h59'40''".
+_SECONDS_RE = re.compile(r"['’]([0-5]\d)(?!\d)(?:['’]{1,2}|\")?")
+
+
+def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """(canonical unit, start) of a currency sign or code right before the figure at ``pos``."""
+    m = _CURRENCY_BEFORE_RE.search(text, max(0, pos - 5), pos)
+    if m is None:
+        return None
+    entry = _UNITS.get(m.group(1))
+    return (entry.canonical, m.start()) if entry is not None else None
+
 
 class _Finder:
     """One pass over a text: atoms in order, each turned into at most one candidate."""
@@ -779,6 +874,8 @@ class _Finder:
         self.by_start = {a.start: a for a in self.atoms}
         self.last_clock_end = -1
         self.candidates: list[QuantityMatch] = []
+        # Clock times passed over (start, end, hour, minute), for find_clock_times.
+        self.clocks: list[tuple[int, int, int, int]] = []
 
     # -- numbers
     def run(self) -> list[QuantityMatch]:
@@ -859,6 +956,9 @@ class _Finder:
         if atom.words and self._skip_word(atom):
             return
         core = _read_core(text, atom)
+        currency = _currency_before(text, atom.start) if not atom.words else None
+        if currency is not None and core.unit not in (None, currency[0]):
+            currency = None
         sign = _sign(text, atom)
         if sign < 0:
             core.num_start -= 1
@@ -870,9 +970,13 @@ class _Finder:
             and not (atom.start > 1 and text[atom.start - 2].isalnum())
         ):
             core.num_start -= 1
-        pre = _pre_qualifier(text, core.num_start)
+        lead = core.num_start
+        if currency is not None:
+            core.unit, lead = currency
+            core.end = max(core.end, core.num_end)
+        pre = _pre_qualifier(text, lead)
         qualifier = pre[0] if pre else None
-        expr_start = pre[1] if pre else core.num_start
+        expr_start = pre[1] if pre else lead
 
         # "19 h 30": a clock time, or a duration after "pendant", "en", a qualifier.
         minutes = None
@@ -881,33 +985,39 @@ class _Finder:
         if minutes and atom.value <= 24 and atom.value == atom.value.to_integral_value():
             prev = _prev_tokens(text, expr_start, 1)
             clock_q = qualifier is not None and qualifier.form in ("jusqu'à", "autour de", "aux alentours de")
-            if (qualifier is not None and not clock_q) or (
+            seconds = _SECONDS_RE.match(text, minutes.end())
+            if seconds or (qualifier is not None and not clock_q) or (
                 prev and (prev[0][0] in {"pendant", "durant", "en"} or prev[0][0].startswith("dur"))
             ):
+                unit, end = "heure", minutes.end()
                 value = atom.value + Decimal(minutes.group(1)) / Decimal(60)
+                if seconds:  # "2h20'48": a race time, in seconds
+                    unit, end = "seconde", seconds.end()
+                    value = atom.value * 3600 + Decimal(minutes.group(1)) * 60 + Decimal(seconds.group(1))
                 low, high = _interval(value, qualifier)
                 self.candidates.append(
                     _match(
                         expr_start,
-                        minutes.end(),
+                        end,
                         core.num_start,
-                        minutes.end(),
+                        end,
                         value,
                         low,
                         high,
                         qualifier.qualifier if qualifier else "eq",
-                        "heure",
+                        unit,
                     )
                 )
             else:
                 self.last_clock_end = minutes.end()
+                self.clocks.append((core.num_start, minutes.end(), int(atom.value), int(minutes.group(1))))
             return
 
         if _is_year(text, atom, core, qualifier) or _is_short_year(text, atom, core, qualifier):
             return
         raw = text[atom.start : atom.end]
         counted = core.scale is not None or core.unit is not None or bool(re.search(r"\d[ .\u00a0\u202f]\d{3}", raw))
-        if _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
+        if currency is None and _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
             return
         if core.unit == "mois" and _MONTH_NAME_AFTER_RE.match(text, core.end):
             return  # "un record pour un mois de février"
@@ -915,6 +1025,7 @@ class _Finder:
             text, expr_start, core.end, core.value, qualifier, self.last_clock_end
         ):
             self.last_clock_end = core.end
+            self.clocks.append((core.num_start, core.end, int(core.value), 0))
             return
         if _FOIS_RE.match(text, core.end) or self._factor_context(expr_start):
             return
@@ -932,13 +1043,18 @@ class _Finder:
         if self._idiom_en(atom, core, qualifier):
             return
 
-        # Negative temperature written out: "moins 5 degrés".
-        if core.unit in ("°C", "°F") and qualifier is None:
-            prev = _prev_tokens(text, core.num_start, 1)
-            if prev and prev[0][0] == "moins":
+        # A sign written out: "moins 5 degrés", "à moins 12", "moins 2,3 %" (not "au moins 12",
+        # "pas moins 12": those are read as qualifiers or left alone).
+        if qualifier is None and core.value > 0:
+            prev = _prev_tokens(text, expr_start, 2)
+            if prev and prev[0][0] == "moins" and (len(prev) < 2 or prev[1][0] not in _NOT_A_MINUS):
                 core.value = -core.value
                 core.num_start = expr_start = prev[0][2]
         end = core.end
+        if core.unit in ("°C", "°F"):
+            below = _BELOW_ZERO_RE.match(text, end)
+            if below and core.value > 0:  # "10 degrés en dessous de zéro"
+                core.value, end = -core.value, below.end()
         if qualifier is None:
             post = _post_qualifier(text, end)
             if post:
@@ -1009,6 +1125,9 @@ class _Finder:
             low *= _UNITS[second.unit_form or ""].factor
         if core.unit == "heure" == second.unit and max(low, high) <= 24 and word in ("à", "et", "-", "–"):
             self.last_clock_end = second.end
+            if low == low.to_integral_value() and high == high.to_integral_value():
+                self.clocks.append((core.num_start, core.end, int(low), 0))
+                self.clocks.append((other.start, second.end, int(high), 0))
             return _CLOCK_RANGE
         if unit == "heure" and _CLOCK_AFTER_RE.match(text, second.end):
             self.last_clock_end = second.end
@@ -1164,6 +1283,9 @@ def parse_number(text: str) -> float | None:
     if s[0] in "-−+":
         sign = -1 if s[0] != "+" else 1
         s = s[1:].lstrip()
+    elif re.match(rf"moins{_SP}+(?=\w)", s, re.IGNORECASE):
+        sign = -1
+        s = s[5:].lstrip()
     atoms = [a for a in _atoms(s) if a.start == 0]
     if not atoms:
         return None

@@ -426,7 +426,7 @@ def test_numbers_spoken_decimals(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("mil neuf cent vingt", 1920), ("mil huit cent quinze", 1815), ("l'an mil", None), ("mil", 1000),
+    [("mil neuf cent vingt", 1920), ("mil huit cent quinze", 1815), ("l'an mil", None), ("mil", None), ("le mil et le sorgho", None),
      ("mille neuf cent vingt", 1920), ("zéro virgule cinq", 0.5), ("1e10", 1e10), ("700’000", 700000),
      ("245'000", 245000), ("moins 12", -12), ("trois cinquièmes", 0.6), ("1 234 567,89", 1234567.89)],
 )
