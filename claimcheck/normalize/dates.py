@@ -71,7 +71,7 @@ from claimcheck.normalize import scan
 from claimcheck.normalize.scan import DIGIT
 from claimcheck.normalize.types import DateMatch
 
-__all__ = ["date_bounds", "dates_compatible", "find_dates", "load_vocabulary", "parse_date"]
+__all__ = ["date_bounds", "dates_compatible", "find_dates", "find_times", "load_vocabulary", "parse_date"]
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -1877,6 +1877,95 @@ def parse_date(text: str, published: str | None = None) -> DateMatch | None:
         return None
     best = max(found, key=lambda c: (c.end - c.start, -c.start))
     return DateMatch(best.start, best.end, best.value, best.precision, best.relative)
+
+
+# --------------------------------------------------------------------------------------------
+# Clock times
+
+# Words before a clock time that belong to it ("peu avant 23 h", "vers 22 heures"); a plain "à" or
+# "de" does not.
+_TIME_LEAD_RE = re.compile(
+    rf"(?<![\w'’])(?:peu{_SP}(?:avant|après)|aux{_SP}alentours{_SP}de|autour{_SP}de|vers|dès|"
+    rf"à{_SP}partir{_SP}de|avant|après|jusqu{_AP}à|depuis|environ){_SP}\Z",
+    re.IGNORECASE,
+)
+# Words after it: the part of the day moves the hour ("9 heures du soir" is 21:00).
+_TIME_TAIL_RE = re.compile(
+    rf"{_SP}(?:(?P<pod>du{_SP}matin|du{_SP}soir|de{_SP}l{_AP}après-midi|de{_SP}la{_SP}nuit)"
+    rf"|pile|précises|tapantes|heures?{_SP}locales?|locales?|heure{_SP}de{_SP}Paris|heure{_SP}française|GMT|UTC|HEC)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_TIME_COLON = scan.Gated(
+    re.compile(r"(?<![\w.,:/])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:]|[.,]\d)"), frozenset({":"})
+)
+_TIME_WORD = scan.Gated(
+    re.compile(
+        rf"(?<![\w'’-])(?P<pre>à|vers|dès|avant|jusqu{_AP}à|peu{_SP}avant|peu{_SP}après|aux{_SP}alentours{_SP}de|autour{_SP}de)"
+        rf"{_SP}(?P<w>midi|minuit)(?![\w-])",
+        re.IGNORECASE,
+    ),
+    frozenset({"midi", "minuit"}),
+)
+_TIME_RANGE_GAP_RE = re.compile(rf"{_SP}?(?:à|et|-|–){_SP}?\Z", re.IGNORECASE)
+_TIME_RANGE_OPEN_RE = re.compile(rf"(?<![\w'’])(?:de{_SP}|d{_AP}|entre{_SP})\Z", re.IGNORECASE)
+_DURATION_WORDS = frozenset(("pendant", "durant", "en"))
+
+
+def find_times(text: str) -> list[DateMatch]:
+    """Every clock time of a French text, in text order, as a time of day: precision ``time``, value
+    ISO 8601 ``'T23:11'`` (``'T09:00/T17:00'`` for "de 9 h à 17 h"), never a quantity of hours.
+
+    "à 23h11" → ``'T23:11'`` ("23h11"); "peu avant 23 h", "vers 22 heures" keep their words in the
+    span; "9 heures du soir" → ``'T21:00'``; "à midi", "à 20:45". A date of the same sentence
+    stays a date of its own (find_dates): the time is kept off it. Durations ("pendant 3 heures",
+    "en 1 h 45", "2h20'48") are quantities (numbers.find_quantities)."""
+    from claimcheck.normalize.numbers import find_clock_times
+
+    found: list[tuple[int, int, int, int, int]] = []  # start, end, hour, minute, second (-1: none)
+    for s, e, h, mi in find_clock_times(text):
+        found.append((s, e, h, mi, -1))
+    for m in _TIME_COLON.finditer(text):
+        prev = _last_tokens(text, m.start(), 1)
+        if prev and prev[-1] in _DURATION_WORDS:
+            continue  # "en 2:05:30": a race time
+        found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else -1))
+    for m in _TIME_WORD.finditer(text):
+        start = m.start("w") if _norm(m["pre"]) == "à" else m.start()
+        found.append((start, m.end(), 12 if _norm(m["w"]) == "midi" else 0, 0, -1))
+    found.sort()
+    points: list[tuple[int, int, str]] = []
+    for s, e, h, mi, sec in found:
+        if points and s < points[-1][1]:
+            continue
+        tail = _TIME_TAIL_RE.match(text, e)
+        if tail:
+            e = tail.end()
+            pod = _norm(tail["pod"] or "")
+            if ("soir" in pod or "après-midi" in pod) and h < 12:
+                h += 12
+            elif "nuit" in pod and 7 <= h < 12:
+                h += 12
+        if h > 24 or mi > 59:
+            continue
+        lead = _TIME_LEAD_RE.search(text, max(0, s - 30), s)
+        if lead:
+            s = lead.start()
+        value = f"T{h % 24:02d}:{mi:02d}" + (f":{sec:02d}" if sec >= 0 else "")
+        points.append((s, e, value))
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(points):
+        s, e, value = points[i]
+        if i + 1 < len(points):
+            s2, e2, value2 = points[i + 1]
+            opener = _TIME_RANGE_OPEN_RE.search(text, max(0, s - 8), s)
+            if opener and _TIME_RANGE_GAP_RE.search(text, e, s2) and text[e:s2].strip():
+                out.append(DateMatch(opener.start(), e2, f"{value}/{value2}", "time"))
+                i += 2
+                continue
+        out.append(DateMatch(s, e, value, "time"))
+        i += 1
+    return out
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,10 +23,10 @@ from decimal import Decimal, InvalidOperation
 from text_to_num import Token, find_numbers, text2num
 
 from claimcheck.normalize import scan
-from claimcheck.normalize.types import QuantityMatch
+from claimcheck.normalize.types import OrdinalMatch, QuantityMatch
 from claimcheck.resources import read_table
 
-__all__ = ["find_quantities", "parse_number"]
+__all__ = ["find_clock_times", "find_ordinals", "find_quantities", "parse_number"]
 
 # Horizontal spaces only: a line break never joins a number to its unit or qualifier.
 _SP = "[ \\t\\u00a0\\u202f]"
@@ -260,7 +260,9 @@ _MASKS = [
         re.compile(
             rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
             # "jeudi 2,4 millions", "lundi 2 500 personnes": a figure after a weekday, not a day number
-            rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
+            rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))"
+            # "mardi 11 h", "jeudi 7 heures": a clock time after a weekday (left to the clock rules)
+            rf"(?!{_SP}*(?:h|heures?)(?![^\W\d_]))",
             re.IGNORECASE,
         ),
         scan.key_words(_words("weekday")),
@@ -802,6 +804,8 @@ def _glued_context(text: str, atom: _Atom) -> str:
     if atom.words:
         return "ok"
     if text[atom.start] == "0" and atom.end - atom.start > 1 and text[atom.start + 1].isdigit():
+        if atom.end - atom.start == 2 and _MINUTES_RE.match(text, atom.end):
+            return "ok"  # "09h15": a clock time (read as such in _Finder._number)
         return "skip"
     before = text[atom.start - 1] if atom.start else " "
     before2 = text[atom.start - 2] if atom.start > 1 else " "
@@ -864,13 +868,116 @@ def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
     return (entry.canonical, m.start()) if entry is not None else None
 
 
+# --------------------------------------------------------------------------- ordinals
+
+_ORDINAL_DIGITS_SCAN = scan.Gated(
+    re.compile(
+        rf"(?<![\w.,])(\d{{1,4}})({'|'.join(sorted((re.escape(f) for f in _ORDINAL_SUFFIXES), key=len, reverse=True))})"
+        r"(?![\w'’-])",
+        re.IGNORECASE,
+    ),
+    _DIGIT_KEY,
+)
+_ROMAN_SUFFIXES = ("er", "re", "ère", "ème", "e", "è", "ᵉʳ", "ᵉ")
+# The pattern opens with its letters (no look-behind) so that `re` skips to them; the character
+# before is checked in code.
+_ROMAN_ORDINAL_RE = re.compile(rf"[IVXLCDM]{{1,7}}(?:{'|'.join(_ROMAN_SUFFIXES)})(?![\w'’-])")
+_REGNAL_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \u00a0]([IVXLCDM]{1,7})(?![\w'’-])")
+_IEME_RE = re.compile(r"ièmes?(?![\w-])", re.IGNORECASE)
+_ORDINAL_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:{_WTOKEN}{_SP}+(?:et{_SP}+)?)*[^\W\d_]+(?:-[^\W\d_]+)*\Z", re.IGNORECASE
+)
+_PREMIER_SCAN = scan.Gated(
+    re.compile(r"(?<![\w-])premi(?:er|ère)s?(?![\w-])", re.IGNORECASE),
+    frozenset({"premier", "première", "premiers", "premières"}),
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral ("XXI" → 21), or None ("IIII", "VX")."""
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -v if v < nxt else v
+    if not 0 < total < 4000:
+        return None
+    canonical = ""
+    n = total
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            canonical, n = canonical + letters, n - value
+    return total if canonical == numeral else None
+
+
+def _word_ordinals(text: str) -> list[OrdinalMatch]:
+    """Ordinals in words: "deuxième", "onzième", "vingt et unième", "quatre-vingt-dixième",
+    "premier"; "trois cinquièmes" is a share, not a rank."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for m in _IEME_RE.finditer(text):
+        w = _ORDINAL_WORDS_RE.search(text, max(0, m.start() - 80), m.end())
+        if w is None:
+            continue
+        phrase = w.group()
+        last = phrase.split()[-1].lower()
+        if len(phrase.split()) > 1 and last in _FRACTIONS:
+            continue  # "trois cinquièmes", "deux dixièmes": a fraction
+        digits = re.match(r"\d+", alpha2digit(phrase, "fr", threshold=0))
+        if digits is None or len(digits.group()) > 7:
+            continue
+        found.append(OrdinalMatch(w.start(), w.end(), int(digits.group())))
+    for m in _PREMIER_SCAN.finditer(text):
+        found.append(OrdinalMatch(m.start(), m.end(), 1))
+    return found
+
+
+def find_ordinals(text: str) -> list[OrdinalMatch]:
+    """Every rank of a French text, sorted by start: "1er", "2e", "12ème", "deuxième", "onzième",
+    "vingt et unième", "XXIe", "François Ier", "Louis XIV". None of them is a quantity."""
+    found = _word_ordinals(text)
+    for m in _ORDINAL_DIGITS_SCAN.finditer(text):
+        found.append(OrdinalMatch(m.start(), m.end(), int(m.group(1))))
+    for m in _ROMAN_ORDINAL_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
+            continue
+        letters = re.match(r"[IVXLCDM]+", m.group()).group()  # type: ignore[union-attr]
+        if len(letters) == 1 and letters not in "IVX":
+            continue  # "Ce", "De", "Le", "Me" (Maître) are words
+        rank = _roman(letters)
+        if rank is not None:
+            found.append(OrdinalMatch(m.start(), m.end(), rank))
+    for m in _REGNAL_RE.finditer(text):
+        letters = m.group(1)
+        if len(letters) == 1 and letters not in "IVX":
+            continue
+        rank = _roman(letters)
+        if rank is not None:
+            found.append(OrdinalMatch(m.start(1), m.end(1), rank))
+    found.sort(key=lambda o: (o.start, -o.end))
+    chosen: list[OrdinalMatch] = []
+    for o in found:
+        if not chosen or o.start >= chosen[-1].end:
+            chosen.append(o)
+    return chosen
+
+
 class _Finder:
     """One pass over a text: atoms in order, each turned into at most one candidate."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.masks = _Masks(text)
-        self.atoms = [a for a in _atoms(text) if not self.masks.hit(a.start, a.end)]
+        # A rank is not a count: the number words of "vingt et unième" are no atoms.
+        ranks = [(o.start, o.end) for o in _word_ordinals(text)] if "ième" in text.lower() else []
+        self.atoms = [
+            a
+            for a in _atoms(text)
+            if not self.masks.hit(a.start, a.end) and not any(s < a.end and a.start < e for s, e in ranks)
+        ]
         self.by_start = {a.start: a for a in self.atoms}
         self.last_clock_end = -1
         self.candidates: list[QuantityMatch] = []
@@ -1263,6 +1370,15 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             chosen.append(cand)
             last_end = cand.end
     return chosen
+
+
+def find_clock_times(text: str) -> list[tuple[int, int, int, int]]:
+    """The clock times find_quantities leaves out, as (start, end, hour, minute), sorted: "23h11",
+    "à 23 h" (the "23 h"), "vers 22 heures", "mardi 11 h", both ends of "de 9 h à 17 h". Durations
+    ("pendant 3 heures", "en 1 h 45", "2h20'48") are quantities, not clock times."""
+    finder = _Finder(text)
+    finder.run()
+    return sorted(set(finder.clocks))
 
 
 def parse_number(text: str) -> float | None:
