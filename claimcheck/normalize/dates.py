@@ -595,6 +595,12 @@ def _tense(text: str, start: int, end: int) -> tuple[int, bool, bool]:
         after_text = after_text[: cut.start()]
     found: list[tuple[int, int, int, bool, bool]] = []  # (distance, side: 0 before / 1 after, *cue)
     before = _tokens(before_text)
+    if before[-2:] in (["mois", "d'"], ["mois", "de"]):
+        before = before[:-2]  # "(dès le début) du mois d'octobre": the month itself
+        if before and before[-1] == "du":
+            before = before[:-1]
+        elif len(before) > 1 and before[-1] == "au":
+            before = before[:-1]
     if before and before[-1] in ("de", "du", "d'", "des"):
         return 0, False, False  # "les chiffres de mars seront publiés": the verb is not the date's
     for dist in range(min(len(before), _BEFORE_WINDOW)):
@@ -1505,7 +1511,7 @@ def _rules() -> tuple[_Rule, ...]:
                 r"(?<!\w)(?: (?:cette|ce) §SP§ )? (?:début|fin|milieu) §SP§ (?: de §SP§ | d§AP§ §SP0§ | du §SP§ )"
                 r" (?: la §SP§ | l§AP§ §SP0§ | cette §SP§ | ce §SP§ )? (?P<noun>semaine|mois|année)"
                 r" (?: §SP§ (?P<dir>prochaine|prochain|dernière|dernier|passée|passé) )? (?!\w)"
-                r" (?! §SP§ (?:de|du|d§AP§|des)(?!\w) | §SP§ \d )"
+                r" (?! §SP§ (?:de|du|des)(?!\w) | §SP0§ d§AP§ | §SP§ \d )"
             ),
             _h_period_part,
             ("semaine", "mois", "année"),
@@ -1648,7 +1654,8 @@ def _prefix_re(with_modifier: bool = True) -> re.Pattern[str]:
     ops = _alt(v.op_from | v.op_to)
     mods = _alt(v.modifiers)
     det = rf"(?:(?:le|la|les|ce|cette|cet){_SP}|l{_AP}{_SP0})"
-    conn = rf"(?:{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
+    month_of = rf"{_SP}mois{_SP}(?:de{_SP}|d{_AP}{_SP0})"  # "début du mois d'octobre"
+    conn = rf"(?:{_SP}du{month_of}|{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
     modifier = rf"(?:(?<![\w'’])(?P<mod>(?:la{_SP})?{mods}){conn})?" if with_modifier else ""
     return re.compile(
         rf"(?:(?<![\w'’])(?P<op>{ops})(?:{_SP}|(?<=['’])))?"
@@ -1800,6 +1807,9 @@ def _resolve_shift(text: str, c: _Cand, nxt: _Cand | None, out: list[_Cand]) -> 
     anchor = next((o for o in reversed(out) if "/" not in o.value), None)
     if anchor is None:
         return None
+    between = text[anchor.end : c.start]
+    if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith((".", "!", "?", "…", "»", '"', "”", ")")):
+        return None  # the date of a byline or a heading ("Par X · mercredi 10 juillet 2024 · 4 min")
     moved = _shifted(anchor.value, c.shift, c.unit)
     return (_Cand(c.start, c.end, moved[0], moved[1], True), False) if moved else None
 

@@ -927,7 +927,7 @@ def _word_ordinals(text: str) -> list[OrdinalMatch]:
         if len(phrase.split()) > 1 and last in _FRACTIONS:
             continue  # "trois cinquièmes", "deux dixièmes": a fraction
         digits = re.match(r"\d+", alpha2digit(phrase, "fr", threshold=0))
-        if digits is None or len(digits.group()) > 7:
+        if digits is None or len(digits.group()) > 7 or int(digits.group()) == 0:
             continue
         found.append(OrdinalMatch(w.start(), w.end(), int(digits.group())))
     for m in _PREMIER_SCAN.finditer(text):
@@ -940,7 +940,8 @@ def find_ordinals(text: str) -> list[OrdinalMatch]:
     "vingt et unième", "XXIe", "François Ier", "Louis XIV". None of them is a quantity."""
     found = _word_ordinals(text)
     for m in _ORDINAL_DIGITS_SCAN.finditer(text):
-        found.append(OrdinalMatch(m.start(), m.end(), int(m.group(1))))
+        if int(m.group(1)) > 0:  # "0e" ranks nothing
+            found.append(OrdinalMatch(m.start(), m.end(), int(m.group(1))))
     for m in _ROMAN_ORDINAL_RE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
             continue

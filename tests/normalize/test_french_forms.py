@@ -103,6 +103,12 @@ RELATIVE = [
     ("Hier soir, la mairie a été évacuée.", WED, [("Hier soir", "2024-06-18", "day")]),
     ("Le site a fermé il y a trois ans.", WED, [("il y a trois ans", "2021", "year")]),
     ("Un mois plus tard, le 3 juillet 2023, il était libéré.", WED, [("le 3 juillet 2023", "2023-07-03", "day")]),
+    # a byline's date is no event a shift counts from; an earlier paragraph's sentence is
+    ("Par la rédaction · mercredi 19 juin 2024 · 4 min\n\nTrois jours après, rien n'a changé.", WED,
+     [("mercredi 19 juin 2024", "2024-06-19", "day")]),
+    ("Le 3 juin 2024, le juge a tranché.\n\nTrois jours après, il a fait appel.", WED,
+     [("Le 3 juin 2024", "2024-06-03", "day"), ("Trois jours après", "2024-06-06", "day")]),
+    ("Les grévistes se réuniront dès le début du mois d'octobre.", WED, [("dès le début du mois d'octobre", "2024-10/..", "range")]),
     ("Le 2 avril 2024, il est parti ; trois mois plus tard, il est revenu.", WED,
      [("Le 2 avril 2024", "2024-04-02", "day"), ("trois mois plus tard", "2024-07", "month")]),
 ]
@@ -585,3 +591,27 @@ def test_clock_time_values_are_times_of_day():
         for m in find_times(text):
             assert m.precision == "time"
             assert dates_compatible(m.value, m.value)
+
+
+# ===================================================================== through the claim table
+
+ARTICLE = (
+    "Le marathon de Paris s'est couru dimanche 7 avril 2024. Le vainqueur a franchi la ligne en "
+    "2h05'48, à 10h12, et il a pris la 1re place devant 55’000 coureurs. Le 12e arrondissement a "
+    "fêté la onzième victoire française du XXIe siècle. La température est descendue à moins 3 degrés."
+)
+
+
+def test_extract_keeps_ranks_and_clock_times_out_of_quantities(nlp, write_articles):
+    from claimcheck import api
+
+    folder = write_articles({"marathon": ARTICLE}, meta={"marathon": "2024-04-08"})
+    claims = api.extract([folder], folder / "meta.csv")
+    quantities = {(c.text, c.value, c.unit) for c in claims if c.kind == "quantity"}
+    assert ("2h05'48", "7548", "seconde") in quantities  # a race time is a duration, in seconds
+    assert ("55’000", "55000", "coureur") in quantities  # Swiss thousands
+    assert ("moins 3 degrés", "-3", "°C") in quantities
+    texts = {c.text for c in claims if c.kind == "quantity"}
+    for rank_or_time in ("1re", "12e", "onzième", "XXIe", "10h12", "10", "12", "1"):
+        assert rank_or_time not in texts
+    assert {(c.text, c.value) for c in claims if c.kind == "date"} >= {("dimanche 7 avril 2024", "2024-04-07")}
