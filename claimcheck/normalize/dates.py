@@ -1201,8 +1201,15 @@ def _h_numeric_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _h_spaced_dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """"le 20 02 2014": day, month and year apart by single spaces, after "le", "du"..."""
+    if not _day_lead_re().search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "20 02 2014" with no "le" before: digits of a table, a phone number...
     d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-    return _c(m, _fmt_day(y, mo, d), "day", start=m.start("d")) if _valid(y, mo, d) else None
+    return _c(m, _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
+
+
+@lru_cache(maxsize=1)
+def _day_lead_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’]){_alt(load_vocabulary().day_leads)}{_SP}\Z", re.IGNORECASE)
 
 
 def _h_iso_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1471,8 +1478,10 @@ def _rules() -> tuple[_Rule, ...]:
             ("/",),
         ),
         (
+            # opens with a digit (no look-behind) so that `re` skips to digits; the word before is
+            # checked by the handler
             "spaced_dmy",
-            r"§DAYLEAD:lead§ §SP§ (?P<d>[0-3]\d) \x20 (?P<m>0[1-9]|1[0-2]) \x20 (?P<y>(?:1\d|20)\d{2}) (?!\d|[.,]\d)",
+            r"(?P<d>[0-3]\d) \x20 (?P<m>0[1-9]|1[0-2]) \x20 (?P<y>(?:1\d|20)\d{2}) (?!\d|[.,]\d)",
             _h_spaced_dmy,
             DIGIT,
         ),
@@ -1485,7 +1494,9 @@ def _rules() -> tuple[_Rule, ...]:
                 r" (?: §SP§ §YEAR:y§ | §SP§ (?P<dir>dernier|prochain)(?!\w) )?"
             ),
             _h_holiday,
-            "HOLIDAY",
+            # the rarer word of each name ("mardi gras" → "gras", "Vendredi saint" → "saint")
+            ("noël", "pâques", "toussaint", "ascension", "pentecôte", "assomption", "sylvestre", "travail",
+             "gras", "cendres", "saint", "an"),
         ),
         (
             "week_offset",
@@ -1520,7 +1531,7 @@ def _rules() -> tuple[_Rule, ...]:
             "shift",
             r"(?<![\w\-‑])(?P<n>\d{1,4}|[^\W\d_]+(?:[-‑][^\W\d_]+)*) §SP§ §UNIT:u§ §SP§ (?P<dir>§SHIFT§)",
             _h_shift,
-            "UNIT",
+            ("tard", "tôt", "après", "avant", "auparavant"),
         ),
         (
             "short_year",

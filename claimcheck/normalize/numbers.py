@@ -861,6 +861,9 @@ _SECONDS_RE = re.compile(r"['’]([0-5]\d)(?!\d)(?:['’]{1,2}|\")?")
 
 def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """(canonical unit, start) of a currency sign or code right before the figure at ``pos``."""
+    before = text[max(0, pos - 2) : pos].rstrip(" \u00a0\u202f")
+    if not before or not (before[-1] in "$€£¥" or before[-1].isupper()):
+        return None
     m = _CURRENCY_BEFORE_RE.search(text, max(0, pos - 5), pos)
     if m is None:
         return None
@@ -1153,7 +1156,7 @@ class _Finder:
 
         # A sign written out: "moins 5 degrés", "à moins 12", "moins 2,3 %" (not "au moins 12",
         # "pas moins 12": those are read as qualifiers or left alone).
-        if qualifier is None and core.value > 0:
+        if qualifier is None and core.value > 0 and text[max(0, expr_start - 7) : expr_start].rstrip().lower().endswith("moins"):
             prev = _prev_tokens(text, expr_start, 2)
             if prev and prev[0][0] == "moins" and (len(prev) < 2 or prev[1][0] not in _NOT_A_MINUS):
                 core.value = -core.value

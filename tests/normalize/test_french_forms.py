@@ -615,3 +615,13 @@ def test_extract_keeps_ranks_and_clock_times_out_of_quantities(nlp, write_articl
     for rank_or_time in ("1re", "12e", "onzième", "XXIe", "10h12", "10", "12", "1"):
         assert rank_or_time not in texts
     assert {(c.text, c.value) for c in claims if c.kind == "date"} >= {("dimanche 7 avril 2024", "2024-04-07")}
+
+
+def test_every_holiday_of_the_data_file_is_read():
+    # each name of resources/dates_fr.tsv, with a year (also checks that the rule's key words,
+    # which gate the lines it is tried on, cover every name)
+    from claimcheck.normalize.dates import load_vocabulary
+
+    for form in load_vocabulary().holidays:
+        text = f"Il est venu {form} 2024."
+        assert [(text[m.start : m.end], m.precision) for m in find_dates(text, None)] == [(f"{form} 2024", "day")], form
