@@ -25,11 +25,12 @@ INFINITE = float("inf")
 
 def _gated() -> list[tuple[str, re.Pattern[str], frozenset[str]]]:
     found = [(f"dates:{r.name}", r.pattern.regex, r.pattern.keys) for r in dates._rules()]
-    for name, value in vars(numbers).items():
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            if isinstance(item, scan.Gated):
-                found.append((f"numbers:{name}[{i}]", item.regex, item.keys))
+    for module in (numbers, dates):  # and the gated patterns of module level (clock times, ordinals)
+        for name, value in vars(module).items():
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if isinstance(item, scan.Gated):
+                    found.append((f"{module.__name__.rsplit('.', 1)[1]}:{name}[{i}]", item.regex, item.keys))
     return found
 
 
@@ -198,6 +199,10 @@ AWKWARD = [
     "entre le 2 et le 5 juin\nentre mars et mai\nles années 90\ndu lundi 3 au mardi 4 avril",
     "quatre-vingt-dix-sept\ntrois cent mille\nune vingtaine de milliers\nplusieurs, quelques",
     "cette semaine, le week-end dernier, ce matin, début d'année, le premier trimestre 2024",
+    # forms of issue 14 / 18: numeric days, holidays, weekday phrases, shifts, clocks, ordinals
+    "le 17/02\ndu 17/02 au 21/02 ; le 20 02 2014, 2016-11, 2015-3-3, mi-2025\nà Noël, la Toussaint, Pâques 2024",
+    "mardi en huit\nmercredi de la semaine prochaine, en fin de mois\ntrois semaines plus tard\nDeux jours après",
+    "à 23h11\nvers 22 heures, à midi, 20:45\nPREMIÈRE, 2e, XXIe, vingt et unième\nLouis XIV",
 ]
 
 

@@ -44,6 +44,17 @@ dated only by such a cue. "un mois de novembre", "chaque mardi" are any such mon
 not dates; "sans courant lundi" is an electric current, not "dans le courant de". A two-digit
 year closing a clause after "en", "depuis", "dès" ("même en 87") is the latest such year not
 after publication.
+
+Forms added for issue 14: numeric days without year after a word that makes them a date ("le
+17/02", "du 17/02 au 21/02", "mardi 18/06"), "le 20 02 2014", "17.02.24", "2016-11", "2015-3-3";
+capitalised names mid-sentence where a word says they are dates ("en Février", "a annoncé
+Mercredi", "Lundi prochain"); "mardi en huit", "mercredi de la semaine prochaine", "ce vendredi"
+(with no tense cue: the Friday of the week of publication); "en fin de mois", "en début de semaine
+prochaine", "cette fin de semaine" (the week, month or year, at that precision); "trois semaines plus
+tard", "dix jours plus tôt", "deux jours après" counted from the previous date of the text (never from
+the publication date), or from the date right after "après"/"avant"; "l'hiver 87"; public holidays
+("à Noël", "la Toussaint", "Pâques 2024", "le lundi de Pentecôte"), Easter computed for each year.
+Clock times are not dates: `find_times` reads them ("à 23h11", "vers 22 heures").
 """
 
 from __future__ import annotations
@@ -60,7 +71,7 @@ from claimcheck.normalize import scan
 from claimcheck.normalize.scan import DIGIT
 from claimcheck.normalize.types import DateMatch
 
-__all__ = ["date_bounds", "dates_compatible", "find_dates", "load_vocabulary", "parse_date"]
+__all__ = ["date_bounds", "dates_compatible", "find_dates", "find_times", "load_vocabulary", "parse_date"]
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -110,6 +121,11 @@ class DateVocabulary:
     clause_stops: frozenset[str] = frozenset()
     modifier_blocks: frozenset[str] = frozenset()
     cut_verbs: frozenset[str] = frozenset()
+    holidays: dict[str, str] = field(default_factory=dict)  # form as capitalised -> "MM-DD" | "easter±N"
+    holiday_triggers: tuple[tuple[str, ...], ...] = ()
+    week_offsets: dict[str, int] = field(default_factory=dict)
+    shift_after: dict[str, int] = field(default_factory=dict)
+    day_leads: frozenset[str] = frozenset()
 
     def month_of(self, token: str) -> int:
         key = _norm(token).rstrip(".")
@@ -128,6 +144,7 @@ def load_vocabulary() -> DateVocabulary:
     """Read ``claimcheck/resources/dates_fr.tsv`` once."""
     text = resources.files("claimcheck").joinpath("resources/dates_fr.tsv").read_text(encoding="utf-8")
     rows: dict[str, list[tuple[str, str]]] = {}
+    holidays: dict[str, str] = {}
     header_seen = False
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -138,6 +155,8 @@ def load_vocabulary() -> DateVocabulary:
             if kind == "kind":
                 continue
         rows.setdefault(kind, []).append((_norm(form), value.strip()))
+        if kind == "holiday":
+            holidays[form.replace("’", "'")] = value.strip()
 
     def ints(kind: str) -> dict[str, int]:
         return {f: int(v) for f, v in rows.get(kind, [])}
@@ -180,6 +199,11 @@ def load_vocabulary() -> DateVocabulary:
         clause_stops=words("clause_stop"),
         modifier_blocks=words("modifier_block"),
         cut_verbs=words("cut_verb"),
+        holidays=holidays,
+        holiday_triggers=phrases("holiday_trigger"),
+        week_offsets=ints("week_offset"),
+        shift_after=ints("shift_after"),
+        day_leads=words("day_lead"),
     )
 
 
@@ -211,6 +235,14 @@ def _form_re(form: str) -> str:
 def _alt(forms: list[str] | frozenset[str] | dict[str, object]) -> str:
     """An alternation of vocabulary forms, longest first so that "septembre" wins over "sept"."""
     return "(?:" + "|".join(_form_re(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + ")"
+
+
+def _holiday_alt(forms: dict[str, str]) -> str:
+    """Holiday names, longest first; a capital of the data file must be a capital in the text."""
+    out = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        out.append("".join(f"(?-i:{re.escape(ch)})" if ch.isupper() else _form_re(ch) for ch in form))
+    return "|".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +281,10 @@ def _pieces() -> dict[str, str]:
         "YPART": rf"{_alt(v.year_parts)}(?!\w)",
         "DAYWORD": rf"(?<![\w\-‑]){_alt(v.day_words)}(?!\w)",
         "ANAPHOR": rf"(?<![\w\-‑]){_alt(v.anaphors)}(?!\w)",
+        "HOLIDAY": rf"(?<![\w\-‑])(?:{_holiday_alt(v.holidays)})(?![\w\-‑])",
+        "DAYLEAD": rf"(?<![\w'’]){_alt(v.day_leads)}",
+        "WEEKOFF": rf"{_alt(v.week_offsets)}(?!\w)",
+        "SHIFT": rf"{_alt(v.shift_after)}(?!\w)",
     }
 
 
@@ -412,6 +448,7 @@ class _Cand:
     kind: str = ""  # "anaphor": la veille / le lendemain, resolved after selection
     shift: int = 0  # days, for anaphors
     link: int | None = None  # anaphor followed by "de/du": where its anchoring date must start
+    unit: str = ""  # for a shift ("trois semaines plus tard"): day | week | month | year
     origin: str = field(default="")  # name of the rule that found it
 
 
@@ -558,6 +595,12 @@ def _tense(text: str, start: int, end: int) -> tuple[int, bool, bool]:
         after_text = after_text[: cut.start()]
     found: list[tuple[int, int, int, bool, bool]] = []  # (distance, side: 0 before / 1 after, *cue)
     before = _tokens(before_text)
+    if before[-2:] in (["mois", "d'"], ["mois", "de"]):
+        before = before[:-2]  # "(dès le début) du mois d'octobre": the month itself
+        if before and before[-1] == "du":
+            before = before[:-1]
+        elif len(before) > 1 and before[-1] == "au":
+            before = before[:-1]
     if before and before[-1] in ("de", "du", "d'", "des"):
         return 0, False, False  # "les chiffres de mars seront publiés": the verb is not the date's
     for dist in range(min(len(before), _BEFORE_WINDOW)):
@@ -596,8 +639,8 @@ def _c(
 def _h_numeric_dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     d, mo, ys = int(m["d"]), int(m["m"]), m["y"]
     if len(ys) == 2:
-        if m["sep"] != "/":
-            return None
+        if m["sep"] != "/" and (len(m["d"]) != 2 or len(m["m"]) != 2):
+            return None  # "17.02.24", "17-02-24"; not "1.2.10", a version number
         y = 2000 + int(ys) if int(ys) < 70 else 1900 + int(ys)
     else:
         y = int(ys)
@@ -625,24 +668,32 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if m.groupdict().get("y"):
         y = int(m["y"])
         return _c(m, _fmt_day(y, month, day), "day") if _valid(y, month, day) else None
+    return _day_without_year(m, ctx, month, day, weekday, _direction(m.groupdict().get("dir")))
+
+
+def _day_without_year(
+    m: re.Match[str], ctx: _Ctx, month: int, day: int, weekday: int | None, direction: int, start: int | None = None
+) -> _Cand | None:
+    """A day and month the text gives without year: the year from the publication date and the
+    tense of the clause (see the module doc)."""
     if not _valid(None, month, day):
         return None
     if ctx.ref is None:
-        return _c(m, _fmt_day(None, month, day), "day")
-    direction = _direction(m.groupdict().get("dir"))
-    tense = _tense(ctx.text, m.start(), m.end())[0] if direction == 0 and weekday is None else 0
+        return _c(m, _fmt_day(None, month, day), "day", start=start)
+    lo = m.start() if start is None else start
+    tense = _tense(ctx.text, lo, m.end())[0] if direction == 0 and weekday is None else 0
     if tense > 0:
         # "le 20 juin, il reviendra": the coming 20 June (today included)
         rd = ctx.ref.date
         if rd is not None and (rd.month, rd.day) == (month, day):
-            return _c(m, _fmt_day(ctx.ref.year, month, day), "day", relative=True)
+            return _c(m, _fmt_day(ctx.ref.year, month, day), "day", relative=True, start=start)
         direction = 1
     # No tense at all, and not a noun's complement ("le défilé du 14-Juillet"): the nearest such day.
-    untensed = tense == 0 and not re.search(r"\b(?:de|du|des|d['’])\s*$", ctx.text[max(0, m.start() - 5):m.start()], re.I)
+    untensed = tense == 0 and not re.search(r"\b(?:de|du|des|d['’])\s*$", ctx.text[max(0, lo - 5):lo], re.I)
     y = _year_for_day(month, day, ctx.ref, direction, weekday, nearest=direction == 0 and weekday is None and untensed)
     if y is None:
         return None
-    return _c(m, _fmt_day(y, month, day), "day", relative=True)
+    return _c(m, _fmt_day(y, month, day), "day", relative=True, start=start)
 
 
 def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -653,6 +704,33 @@ def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if prev and prev[-1] in v.planet_context:  # "la mission Mars 2020"
             return None
     return _c(m, _fmt_month(int(m["y"]), v.month_of(tok)), "month")
+
+
+# Words after which a capitalised month name mid-sentence is still the month ("en Février",
+# "depuis Janvier", "fin Septembre").
+_MONTH_LEADS = frozenset(("en", "depuis", "dès", "début", "fin", "mi", "courant", "milieu", "jusqu'en", "ici", "avant", "après"))
+# Words after which a capitalised weekday mid-sentence is still the day ("dès Lundi", "ce Jeudi").
+_WEEKDAY_LEADS = frozenset(("ce", "dès", "depuis", "ici", "à", "avant", "après", "pour", "jusqu'à"))
+
+
+def _weekday_capital_ok(text: str, m: re.Match[str]) -> bool:
+    """A capitalised weekday mid-sentence ("a annoncé Mercredi", "Lundi prochain", "dès Lundi
+    matin") is a day when a word around it says so; "la série Mercredi" is a title."""
+    tok = m["wd"]
+    if not tok[1:].islower():
+        return False
+    if m["dir"] or m["dir2"] or m["pod"] or (m["det"] and _norm(m["det"]) == "ce"):
+        return True
+    prev = _last_tokens(text, m.start(), 1)
+    if not prev:
+        return False
+    word = prev[-1]
+    return (
+        word in _WEEKDAY_LEADS
+        or word in _AUXILIARIES
+        or _PARTICIPLE_RE.fullmatch(word) is not None
+        or _FUTURE_FORM_RE.fullmatch(word) is not None
+    )
 
 
 _YEAR_PHRASE_OFFSET = {
@@ -676,8 +754,11 @@ def _h_bare_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if tok.islower():
             if not has_dir and prev and prev[-1] in v.planet_context:
                 return None
-        elif not (has_dir and _casing_ok(ctx.text, m.start(), tok)):
-            return None  # "Mars" mid-sentence is the planet, "Mai" a first name
+        elif not (
+            (has_dir and _casing_ok(ctx.text, m.start(), tok))
+            or (tok[1:].islower() and bool(prev) and prev[-1] in _MONTH_LEADS)
+        ):
+            return None  # "Mars" mid-sentence is the planet, "Mai" a first name; not "en Février"
         if not has_dir and _ends_with(_last_tokens(ctx.text, m.start(), 4), v.generic):
             return None  # "un mois de novembre": any November
     month = v.month_of(tok)
@@ -844,7 +925,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     tok = m["wd"]
     if ctx.strict:
-        if not _casing_ok(ctx.text, m.start("wd"), tok):
+        if not (_casing_ok(ctx.text, m.start("wd"), tok) or _weekday_capital_ok(ctx.text, m)):
             return None  # "la série Mercredi", "Vendredi" (Robinson's)
         if not m["det"] and _ends_with(_last_tokens(ctx.text, m.start(), 4), load_vocabulary().generic):
             return None  # "chaque mardi", "un lundi matin": any such day
@@ -860,6 +941,11 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             rd = ctx.ref.date
             ahead = (weekday - rd.weekday()) % 7
             d = rd + timedelta(days=ahead or (7 if strict else 0))
+            return _c(m, d.isoformat(), "day", relative=True)
+        if tense == 0 and m["det"] and _norm(m["det"]) == "ce":
+            # "ce vendredi" with no tense to go by: the Friday of the week of publication
+            rd = ctx.ref.date
+            d = rd + timedelta(days=weekday - rd.weekday())
             return _c(m, d.isoformat(), "day", relative=True)
     d = _weekday_date(weekday, ctx.ref.date, direction)
     return _c(m, d.isoformat(), "day", relative=True)
@@ -1030,6 +1116,13 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     def instance(y: int) -> str:
         return f"{_fmt_month(y, first)}/{_fmt_month(y + 1 if across else y, last)}"
 
+    if m["yy"]:
+        # "l'hiver 87", "l'été 76": a two-digit year, the latest such year not after publication
+        if ctx.ref is None or not det:
+            return None
+        yy = int(m["yy"])
+        y = 2000 + yy if 2000 + yy <= ctx.ref.year else 1900 + yy
+        return _c(m, instance(y), "season", relative=True, start=start)
     if m["y"]:
         y = int(m["y"])
         if m["y2"]:
@@ -1077,6 +1170,169 @@ def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 # --------------------------------------------------------------------------------------------
+# Numeric days without year, holidays, weekday phrases, parts of a week or month, shifts
+
+
+def _h_numeric_dm(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"le 17/02", "mardi 18/06", "jusqu'au 30/06": a day and month after a word that makes it a
+    date (a bare "1/2" or "3/4" is a fraction)."""
+    d, mo = int(m["d"]), int(m["m"])
+    if not 1 <= mo <= 12:
+        return None
+    weekday = load_vocabulary().weekday_of(m["wd"]) if m["wd"] else None
+    if weekday is not None and ctx.strict and not _casing_ok(ctx.text, m.start("wd"), m["wd"]):
+        return None
+    return _day_without_year(m, ctx, mo, d, weekday, 0, start=m.start("wd") if m["wd"] else m.start("d"))
+
+
+def _h_numeric_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"du 17/02 au 21/02", "entre le 3/06 et le 10/06/2024"."""
+    d1, m1, d2, m2 = (int(m[g]) for g in ("d1", "m1", "d2", "m2"))
+    y1 = int(m["y1"]) if m["y1"] else None
+    y2 = int(m["y2"]) if m["y2"] else None
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and _valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    years = _span_years(m1, d1, y1, m2, d2, y2, ctx.ref)
+    if years is None:
+        return None
+    y1, y2, relative = years
+    return _c(m, f"{_fmt_day(y1, m1, d1)}/{_fmt_day(y2, m2, d2)}", "range", relative)
+
+
+def _h_spaced_dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"le 20 02 2014": day, month and year apart by single spaces, after "le", "du"..."""
+    if not _day_lead_re().search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "20 02 2014" with no "le" before: digits of a table, a phone number...
+    d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+    return _c(m, _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
+
+
+@lru_cache(maxsize=1)
+def _day_lead_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’]){_alt(load_vocabulary().day_leads)}{_SP}\Z", re.IGNORECASE)
+
+
+def _h_iso_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"2016-11": a year and a month; "2011-12" is left to the year range (a season)."""
+    y, mo = int(m["y"]), int(m["m"])
+    if mo == (y + 1) % 100:
+        return None
+    return _c(m, _fmt_month(y, mo), "month")
+
+
+def _h_year_with_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"mi-2025", "fin-2023": a part of a year keeps the year's value and precision."""
+    return _c(m, m["y"], "year")
+
+
+@lru_cache(maxsize=1)
+def _holiday_lookup() -> dict[str, str]:
+    return {" ".join(_norm(form).split()): value for form, value in load_vocabulary().holidays.items()}
+
+
+def _holiday_day(rule: str, year: int) -> date | None:
+    """The day of a holiday in a year: "12-25", or "easter+1" counted from Easter Sunday."""
+    if rule.startswith("easter"):
+        from dateutil.easter import easter  # dateparser's dependency; Gregorian computus
+
+        try:
+            return easter(year) + timedelta(days=int(rule[6:] or 0))
+        except (ValueError, OverflowError):
+            return None
+    month, day = (int(x) for x in rule.split("-"))
+    return date(year, month, day) if _valid(year, month, day) else None
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"à Noël", "la Toussaint", "Pâques 2024", "le lundi de Pentecôte": a day computed for the year
+    given, else for the year of publication (the most recent one, the coming one when the clause
+    speaks of the future, "dernier"/"prochain" strictly before/after)."""
+    v = load_vocabulary()
+    rule = _holiday_lookup().get(" ".join(_norm(m["h"]).split()))
+    if rule is None:
+        return None
+    if ctx.strict and not (m["y"] or m["dir"] or m["det"]):
+        if not _ends_with(_last_tokens(ctx.text, m.start(), 3), v.holiday_triggers):
+            return None  # "le père Noël", "les marchés de Noël"
+        if re.match(rf"{_SP}[A-ZÀ-Ý]", ctx.text[m.end() : m.end() + 3]):
+            return None  # "à Noël Mamère"
+    if m["y"]:
+        day = _holiday_day(rule, int(m["y"]))
+        return _c(m, day.isoformat(), "day") if day is not None else None
+    direction = _direction(m["dir"])
+    if not rule.startswith("easter"):
+        month, dom = (int(x) for x in rule.split("-"))
+        return _day_without_year(m, ctx, month, dom, None, direction)
+    ref = ctx.ref
+    if ref is None:
+        return None  # Easter moves: without a year there is no day
+    rd = ref.date or date(ref.year, ref.month, 15)
+    days = [d for d in (_holiday_day(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    if direction == 0 and _tense(ctx.text, m.start(), m.end())[0] > 0:
+        chosen = min((d for d in days if d >= rd), default=None)
+    elif direction > 0:
+        chosen = min((d for d in days if d > rd), default=None)
+    else:
+        chosen = max((d for d in days if d < rd or (direction == 0 and d <= rd)), default=None)
+    return _c(m, chosen.isoformat(), "day", relative=True) if chosen is not None else None
+
+
+def _h_week_offset(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"mardi en huit" (the Tuesday after next Tuesday), "demain en quinze"."""
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    v = load_vocabulary()
+    rd = ctx.ref.date
+    if m["wd"]:
+        base = _weekday_date(v.weekday_of(m["wd"]), rd, 1)
+    else:
+        base = rd + timedelta(days=v.day_words[_norm(m["dw"])])
+    return _c(m, (base + timedelta(days=v.week_offsets[" ".join(_tokens(m["off"]))])).isoformat(), "day", relative=True)
+
+
+def _h_weekday_of_week(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"mercredi de la semaine prochaine", "jeudi de la semaine dernière", "vendredi de cette semaine"."""
+    if ctx.ref is None or ctx.ref.date is None:
+        return None
+    rd = ctx.ref.date
+    monday = rd - timedelta(days=rd.weekday()) + timedelta(weeks=_direction(m["dir"]))
+    return _c(m, (monday + timedelta(days=load_vocabulary().weekday_of(m["wd"]))).isoformat(), "day", relative=True)
+
+
+def _h_period_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"en fin de mois", "en début de semaine prochaine", "cette fin de semaine": the week, month or
+    year of publication (or the one before or after), at that precision."""
+    ref = ctx.ref
+    if ref is None:
+        return None
+    noun = _norm(m["noun"])
+    direction = _direction(m["dir"])
+    if noun == "année":
+        return _c(m, f"{ref.year + direction:04d}", "year", relative=True)
+    if noun == "mois":
+        y, mo = _add_months(ref.year, ref.month, direction)
+        return _c(m, _fmt_month(y, mo), "month", relative=True)
+    if ref.date is None:
+        return None
+    return _c(m, _iso_week(ref.date + timedelta(weeks=direction)), "week", relative=True)
+
+
+def _h_shift(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"trois semaines plus tard", "dix jours plus tôt", "deux jours après": counted from the previous
+    date of the text (resolved after selection), or from the date right after "après"/"avant"."""
+    n = _number_value(m["n"])
+    if n is None or not 0 < n <= 3660:
+        return None
+    v = load_vocabulary()
+    cand = _Cand(m.start(), m.end(), "", "day", True, kind="shift")
+    cand.shift = n * v.shift_after[" ".join(_tokens(m["dir"]))]
+    cand.unit = v.units[_norm(m["u"])]
+    if _norm(m["dir"]) in ("après", "avant") and not re.match(r"[^\S\n]*(?:[,.;:!?)»”]|\n|\Z)", ctx.text[m.end() :]):
+        cand.link = m.end()  # "deux jours après le 3 mars"; "deux jours avant le scrutin" dates nothing
+    return cand
+
+
+# --------------------------------------------------------------------------------------------
 # The rules
 
 
@@ -1099,7 +1355,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "iso",
             (
-                r"§NB§ (?P<y>(?:1\d|20)\d{2}) (?: - (?P<m>0[1-9]|1[0-2]) - (?P<d>0[1-9]|[12]\d|3[01])"
+                r"§NB§ (?P<y>(?:1\d|20)\d{2}) (?: - (?P<m>0?[1-9]|1[0-2]) - (?P<d>0?[1-9]|[12]\d|3[01])"
                 r" | (?P<sep>[/.]) (?P<m2>0[1-9]|1[0-2]) (?P=sep) (?P<d2>0[1-9]|[12]\d|3[01]) ) (?![\d\-/]|[.]\d)"
             ),
             _h_iso,
@@ -1195,8 +1451,91 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         ("decade", r"(?<!\w)(?:les §SP§)? années §SP§ (?P<dec>(?:19|20)\d0|\d0)(?!\d)", _h_decade, ("années",)),
         (
+            "numeric_dm",
+            (
+                r"(?: §DAYLEAD:lead§ §SP§ | §WDX:wd§ §SP§ ) (?P<d>[0-3]?\d) / (?P<m>[01]?\d)"
+                r" (?![\d/]|[.,]\d) (?! §SP§ (?:des|du|de|d§AP§)(?!\w) )"
+            ),
+            _h_numeric_dm,
+            ("/",),
+        ),
+        (
+            "numeric_range",
+            (
+                r"(?<!\w)du §SP§ (?P<d1>[0-3]?\d) / (?P<m1>[01]?\d) (?: / §YEAR:y1§ )? §SP§ au §SP§"
+                r" (?P<d2>[0-3]?\d) / (?P<m2>[01]?\d) (?: / §YEAR:y2§ )? (?![\d/]|[.,]\d)"
+            ),
+            _h_numeric_range,
+            ("/",),
+        ),
+        (
+            "numeric_range_between",
+            (
+                r"(?<!\w)entre §SP§ le §SP§ (?P<d1>[0-3]?\d) / (?P<m1>[01]?\d) (?: / §YEAR:y1§ )? §SP§ et §SP§ le §SP§"
+                r" (?P<d2>[0-3]?\d) / (?P<m2>[01]?\d) (?: / §YEAR:y2§ )? (?![\d/]|[.,]\d)"
+            ),
+            _h_numeric_range,
+            ("/",),
+        ),
+        (
+            # opens with a digit (no look-behind) so that `re` skips to digits; the word before is
+            # checked by the handler
+            "spaced_dmy",
+            r"(?P<d>[0-3]\d) \x20 (?P<m>0[1-9]|1[0-2]) \x20 (?P<y>(?:1\d|20)\d{2}) (?!\d|[.,]\d)",
+            _h_spaced_dmy,
+            DIGIT,
+        ),
+        ("iso_month", r"§NB§ (?P<y>(?:1\d|20)\d{2}) - (?P<m>0[1-9]|1[0-2]) (?![\d\-‑/]|[.,]\d)", _h_iso_month, ("-",)),
+        ("year_with_part", r"(?<![\w\-‑])(?:mi|fin|début) [-‑] §YEAR:y§", _h_year_with_part, ("mi", "fin", "début")),
+        (
+            "holiday",
+            (
+                r"(?: (?<![\w'’]) (?P<det> (?:la|le) §SP§ | l§AP§ §SP0§ ) )? (?P<h>§HOLIDAY§)"
+                r" (?: §SP§ §YEAR:y§ | §SP§ (?P<dir>dernier|prochain)(?!\w) )?"
+            ),
+            _h_holiday,
+            # the rarer word of each name ("mardi gras" → "gras", "Vendredi saint" → "saint")
+            ("noël", "pâques", "toussaint", "ascension", "pentecôte", "assomption", "sylvestre", "travail",
+             "gras", "cendres", "saint", "an"),
+        ),
+        (
+            "week_offset",
+            (
+                r"(?: (?<!\w)(?:le|ce) §SP§ )? (?: §WD:wd§ | (?P<dw>(?<![\w\-‑])(?:demain|aujourd§AP§hui)) )"
+                r" §SP§ (?P<off>§WEEKOFF§)"
+            ),
+            _h_week_offset,
+            ("huit", "quinze"),
+        ),
+        (
+            "weekday_of_week",
+            (
+                r"(?: (?<!\w)(?:le|ce) §SP§ )? §WD:wd§ (?: §SP§ (?:au §SP§)? §POD§ )? §SP§"
+                r" (?: de §SP§ la §SP§ semaine §SP§ (?P<dir>prochaine|dernière|passée) | de §SP§ cette §SP§ semaine )(?!\w)"
+            ),
+            _h_weekday_of_week,
+            ("semaine",),
+        ),
+        (
+            "period_part",
+            (
+                r"(?<!\w)(?: (?:cette|ce) §SP§ )? (?:début|fin|milieu) §SP§ (?: de §SP§ | d§AP§ §SP0§ | du §SP§ )"
+                r" (?: la §SP§ | l§AP§ §SP0§ | cette §SP§ | ce §SP§ )? (?P<noun>semaine|mois|année)"
+                r" (?: §SP§ (?P<dir>prochaine|prochain|dernière|dernier|passée|passé) )? (?!\w)"
+                r" (?! §SP§ (?:de|du|des)(?!\w) | §SP0§ d§AP§ | §SP§ \d )"
+            ),
+            _h_period_part,
+            ("semaine", "mois", "année"),
+        ),
+        (
+            "shift",
+            r"(?<![\w\-‑])(?P<n>\d{1,4}|[^\W\d_]+(?:[-‑][^\W\d_]+)*) §SP§ §UNIT:u§ §SP§ (?P<dir>§SHIFT§)",
+            _h_shift,
+            ("tard", "tôt", "après", "avant", "auparavant"),
+        ),
+        (
             "short_year",
-            r"(?<!\w)(?:en|depuis|dès) §SP§ (?P<yy>\d{2}) (?= §SP0§ (?:[,.;:!?»)”\"]|\n|\Z) )(?![.,]\d)",
+            r"(?<!\w)(?:en|depuis|dès) §SP§ (?P<yy>\d{2}) (?= §SP0§ (?:[,.;:!?»)”\"]|\n|\Z) | §SP§ (?:à|au) §SP§ [A-ZÀ-Ý] )(?![.,]\d)",
             _h_short_year,
             DIGIT,
         ),
@@ -1211,7 +1550,7 @@ def _rules() -> tuple[_Rule, ...]:
             "weekday",
             (
                 r"(?: (?<!\w)(?P<det>ce|le) §SP§ )? §WD:wd§ (?: §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
-                r" (?: §SP§ (?:au §SP§)? §POD§ )? (?: §SP§ (?P<dir2>dernier|prochain)(?!\w) )?"
+                r" (?: §SP§ (?:au §SP§)? §POD:pod§ )? (?: §SP§ (?P<dir2>dernier|prochain)(?!\w) )?"
             ),
             _h_weekday,
             "WD",
@@ -1279,7 +1618,8 @@ def _rules() -> tuple[_Rule, ...]:
             "season",
             (
                 r"(?: (?<!\w)(?P<det> l§AP§ | le §SP§ | cet §SP§ | ce §SP§ | au §SP§ | en §SP§ ) )? §SEASON:s§"
-                r" (?: §SP§ §YEAR:y§ (?: [-–/] §YEAR:y2§ )? | §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
+                r" (?: §SP§ §YEAR:y§ (?: [-–/] §YEAR:y2§ )? | §SP§ (?P<yy>\d{2})(?!\d|[.,]\d|§SP§\d)"
+                r" | §SP§ (?P<dir>dernier|prochain|passé)(?!\w) )?"
             ),
             _h_season,
             "SEASON",
@@ -1313,6 +1653,7 @@ def _keys(spec: str | tuple[str, ...]) -> frozenset[str]:
         "YPART": list(v.year_parts),
         "DAYWORD": list(v.day_words),
         "ANAPHOR": list(v.anaphors),
+        "HOLIDAY": list(v.holidays),
     }[spec]
     return scan.key_words(forms)
 
@@ -1324,7 +1665,8 @@ def _prefix_re(with_modifier: bool = True) -> re.Pattern[str]:
     ops = _alt(v.op_from | v.op_to)
     mods = _alt(v.modifiers)
     det = rf"(?:(?:le|la|les|ce|cette|cet){_SP}|l{_AP}{_SP0})"
-    conn = rf"(?:{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
+    month_of = rf"{_SP}mois{_SP}(?:de{_SP}|d{_AP}{_SP0})"  # "début du mois d'octobre"
+    conn = rf"(?:{_SP}du{month_of}|{_SP}(?:de|du|des){_SP}|{_SP}d{_AP}{_SP0}|{_SP0}[-‑]{_SP0}|{_SP})"
     modifier = rf"(?:(?<![\w'’])(?P<mod>(?:la{_SP})?{mods}){conn})?" if with_modifier else ""
     return re.compile(
         rf"(?:(?<![\w'’])(?P<op>{ops})(?:{_SP}|(?<=['’])))?"
@@ -1401,6 +1743,14 @@ def _resolve_anaphors(text: str, cands: list[_Cand], ref: _Ref | None) -> list[_
     for i, c in enumerate(cands):
         if i in skip:
             continue
+        if c.kind == "shift":
+            resolved = _resolve_shift(text, c, cands[i + 1] if i + 1 < len(cands) else None, out)
+            if resolved is not None:
+                cand, used_next = resolved
+                if used_next:
+                    skip.add(i + 1)
+                out.append(cand)
+            continue
         if c.kind != "anaphor":
             out.append(c)
             continue
@@ -1423,6 +1773,56 @@ def _resolve_anaphors(text: str, cands: list[_Cand], ref: _Ref | None) -> list[_
         if value is not None:
             out.append(_Cand(c.start, c.end, value, "day", True))
     return out
+
+
+_MONTH_VALUE_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_VALUE_RE = re.compile(r"^(\d{4})$")
+
+
+def _shifted(value: str, n: int, unit: str) -> tuple[str, str] | None:
+    """A date value moved by n units (value, precision): a day by days or weeks, a day or a month by
+    months, any of them by years; None when the value is too coarse for the unit."""
+    day = _DAY_VALUE_RE.match(value)
+    month = _MONTH_VALUE_RE.match(value)
+    year = _YEAR_VALUE_RE.match(value)
+    try:
+        if unit in ("day", "week"):
+            if not day or day.group(1) == "XXXX":
+                return None
+            d = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+            return (d + timedelta(days=n * (7 if unit == "week" else 1))).isoformat(), "day"
+        if unit == "month":
+            found = day or month
+            if not found or found.group(1) == "XXXX":
+                return None
+            y, mo = _add_months(int(found.group(1)), int(found.group(2)), n)
+            return (_fmt_month(y, mo), "month") if 0 < y < 10000 else None
+        found = day or month or year
+        if not found or found.group(1) == "XXXX":
+            return None
+        y = int(found.group(1)) + n
+        return (f"{y:04d}", "year") if 0 < y < 10000 else None
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve_shift(text: str, c: _Cand, nxt: _Cand | None, out: list[_Cand]) -> tuple[_Cand, bool] | None:
+    """"trois semaines plus tard": counted from the previous date of the text, never from the
+    publication date (an article tells what followed an event, not what follows its own day);
+    "deux jours après le 3 mars": from the date right after it."""
+    if c.link is not None:
+        if nxt is None or nxt.kind or text[c.link : nxt.start].strip():
+            return None
+        moved = _shifted(nxt.value, c.shift, c.unit)
+        return (_Cand(c.start, nxt.end, moved[0], moved[1], True), True) if moved else None
+    anchor = next((o for o in reversed(out) if "/" not in o.value), None)
+    if anchor is None:
+        return None
+    between = text[anchor.end : c.start]
+    if "\n" in between and not between.split("\n", 1)[0].rstrip().endswith((".", "!", "?", "…", "»", '"', "”", ")")):
+        return None  # the date of a byline or a heading ("Par X · mercredi 10 juillet 2024 · 4 min")
+    moved = _shifted(anchor.value, c.shift, c.unit)
+    return (_Cand(c.start, c.end, moved[0], moved[1], True), False) if moved else None
 
 
 def _apply_prefixes(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -1498,6 +1898,95 @@ def parse_date(text: str, published: str | None = None) -> DateMatch | None:
         return None
     best = max(found, key=lambda c: (c.end - c.start, -c.start))
     return DateMatch(best.start, best.end, best.value, best.precision, best.relative)
+
+
+# --------------------------------------------------------------------------------------------
+# Clock times
+
+# Words before a clock time that belong to it ("peu avant 23 h", "vers 22 heures"); a plain "à" or
+# "de" does not.
+_TIME_LEAD_RE = re.compile(
+    rf"(?<![\w'’])(?:peu{_SP}(?:avant|après)|aux{_SP}alentours{_SP}de|autour{_SP}de|vers|dès|"
+    rf"à{_SP}partir{_SP}de|avant|après|jusqu{_AP}à|depuis|environ){_SP}\Z",
+    re.IGNORECASE,
+)
+# Words after it: the part of the day moves the hour ("9 heures du soir" is 21:00).
+_TIME_TAIL_RE = re.compile(
+    rf"{_SP}(?:(?P<pod>du{_SP}matin|du{_SP}soir|de{_SP}l{_AP}après-midi|de{_SP}la{_SP}nuit)"
+    rf"|pile|précises|tapantes|heures?{_SP}locales?|locales?|heure{_SP}de{_SP}Paris|heure{_SP}française|GMT|UTC|HEC)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_TIME_COLON = scan.Gated(
+    re.compile(r"(?<![\w.,:/])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:]|[.,]\d)"), frozenset({":"})
+)
+_TIME_WORD = scan.Gated(
+    re.compile(
+        rf"(?<![\w'’-])(?P<pre>à|vers|dès|avant|jusqu{_AP}à|peu{_SP}avant|peu{_SP}après|aux{_SP}alentours{_SP}de|autour{_SP}de)"
+        rf"{_SP}(?P<w>midi|minuit)(?![\w-])",
+        re.IGNORECASE,
+    ),
+    frozenset({"midi", "minuit"}),
+)
+_TIME_RANGE_GAP_RE = re.compile(rf"{_SP}?(?:à|et|-|–){_SP}?\Z", re.IGNORECASE)
+_TIME_RANGE_OPEN_RE = re.compile(rf"(?<![\w'’])(?:de{_SP}|d{_AP}|entre{_SP})\Z", re.IGNORECASE)
+_DURATION_WORDS = frozenset(("pendant", "durant", "en"))
+
+
+def find_times(text: str) -> list[DateMatch]:
+    """Every clock time of a French text, in text order, as a time of day: precision ``time``, value
+    ISO 8601 ``'T23:11'`` (``'T09:00/T17:00'`` for "de 9 h à 17 h"), never a quantity of hours.
+
+    "à 23h11" → ``'T23:11'`` ("23h11"); "peu avant 23 h", "vers 22 heures" keep their words in the
+    span; "9 heures du soir" → ``'T21:00'``; "à midi", "à 20:45". A date of the same sentence
+    stays a date of its own (find_dates): the time is kept off it. Durations ("pendant 3 heures",
+    "en 1 h 45", "2h20'48") are quantities (numbers.find_quantities)."""
+    from claimcheck.normalize.numbers import find_clock_times
+
+    found: list[tuple[int, int, int, int, int]] = []  # start, end, hour, minute, second (-1: none)
+    for s, e, h, mi in find_clock_times(text):
+        found.append((s, e, h, mi, -1))
+    for m in _TIME_COLON.finditer(text):
+        prev = _last_tokens(text, m.start(), 1)
+        if prev and prev[-1] in _DURATION_WORDS:
+            continue  # "en 2:05:30": a race time
+        found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else -1))
+    for m in _TIME_WORD.finditer(text):
+        start = m.start("w") if _norm(m["pre"]) == "à" else m.start()
+        found.append((start, m.end(), 12 if _norm(m["w"]) == "midi" else 0, 0, -1))
+    found.sort()
+    points: list[tuple[int, int, str]] = []
+    for s, e, h, mi, sec in found:
+        if points and s < points[-1][1]:
+            continue
+        tail = _TIME_TAIL_RE.match(text, e)
+        if tail:
+            e = tail.end()
+            pod = _norm(tail["pod"] or "")
+            if ("soir" in pod or "après-midi" in pod) and h < 12:
+                h += 12
+            elif "nuit" in pod and 7 <= h < 12:
+                h += 12
+        if h > 24 or mi > 59:
+            continue
+        lead = _TIME_LEAD_RE.search(text, max(0, s - 30), s)
+        if lead:
+            s = lead.start()
+        value = f"T{h % 24:02d}:{mi:02d}" + (f":{sec:02d}" if sec >= 0 else "")
+        points.append((s, e, value))
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(points):
+        s, e, value = points[i]
+        if i + 1 < len(points):
+            s2, e2, value2 = points[i + 1]
+            opener = _TIME_RANGE_OPEN_RE.search(text, max(0, s - 8), s)
+            if opener and _TIME_RANGE_GAP_RE.search(text, e, s2) and text[e:s2].strip():
+                out.append(DateMatch(opener.start(), e2, f"{value}/{value2}", "time"))
+                i += 2
+                continue
+        out.append(DateMatch(s, e, value, "time"))
+        i += 1
+    return out
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,10 +23,10 @@ from decimal import Decimal, InvalidOperation
 from text_to_num import Token, find_numbers, text2num
 
 from claimcheck.normalize import scan
-from claimcheck.normalize.types import QuantityMatch
+from claimcheck.normalize.types import OrdinalMatch, QuantityMatch
 from claimcheck.resources import read_table
 
-__all__ = ["find_quantities", "parse_number"]
+__all__ = ["find_clock_times", "find_ordinals", "find_quantities", "parse_number"]
 
 # Horizontal spaces only: a line break never joins a number to its unit or qualifier.
 _SP = "[ \\t\\u00a0\\u202f]"
@@ -155,15 +155,18 @@ _NUMBER_WORDS = [
     *("zéro", "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
     *("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente"),
     *("quarante", "cinquante", "soixante", "septante", "huitante", "octante", "nonante", "cent"),
-    *("cents", "mille", "million", "millions", "milliard", "milliards"),
+    *("cents", "mille", "mil", "million", "millions", "milliard", "milliards"),
 ]
 _W = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _WTOKEN = rf"(?:{_W})(?:-(?:{_W}|et))*(?!\w)(?!-\w)"
 _WORD_RUN_RE = re.compile(
     rf"(?<![\w-])({_WTOKEN}(?:{_SP}+(?:et{_SP}+(?=(?:une|un|onze)(?!\w)))?{_WTOKEN})*)", re.IGNORECASE
 )
+# Thousands apart by spaces, dots, or (Swiss) apostrophes ("700’000", "245'000"); an exponent
+# ("1e10", "6,02e23") has at most two digits, so that a value stays a finite float.
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:(?:[ \u00a0\u202f]|\.(?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+)(?:[.,]\d+)?"
+    r"(?<![\w.,])(?:\d{1,3}(?:(?:[ \u00a0\u202f]|[.'’](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+)(?:[.,]\d+)?"
+    r"(?:[eE][+\-−]?\d{1,2}(?!\w))?"
 )
 _GROUPED_DOTS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SCALE_RE = re.compile(rf"({_SP}*)({_alternation(_SCALES, _unit_form)})")
@@ -257,7 +260,9 @@ _MASKS = [
         re.compile(
             rf"(?<!\w)(?:{'|'.join(sorted(_words('weekday'), key=len, reverse=True))}){_SP}+\d{{1,2}}(?:er|ᵉʳ)?(?!\d)"
             # "jeudi 2,4 millions", "lundi 2 500 personnes": a figure after a weekday, not a day number
-            rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))",
+            rf"(?![.,]\d)(?!{_SP}\d{{3}}(?!\d))(?!{_SP}*(?:millions?|milliards?)(?!\w))"
+            # "mardi 11 h", "jeudi 7 heures": a clock time after a weekday (left to the clock rules)
+            rf"(?!{_SP}*(?:h|heures?)(?![^\W\d_]))",
             re.IGNORECASE,
         ),
         scan.key_words(_words("weekday")),
@@ -352,6 +357,15 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decim
     while skip < len(words) and words[skip] in ("million", "millions", "milliard", "milliards"):
         skip += 1
     spans, words = spans[skip:], words[skip:]
+    # "mil neuf cent vingt" (the old spelling of "mille" in dates); a "mil" with no number after it
+    # is the cereal (millet), not a thousand.
+    for i, word in enumerate(words):
+        if word == "mil":
+            if i + 1 < len(words):
+                words[i] = "mille"
+            else:
+                spans, words = spans[:i], words[:i]
+                break
     if not words:
         return []
     found = []
@@ -393,7 +407,7 @@ class _Core:
 def _digits_value(raw: str) -> Decimal | None:
     """The value of a run of digits and separators, or None when it is no number ("192.168.1.2",
     "1.2.3": dotted identifiers, not thousands groups)."""
-    raw = re.sub("[ \u00a0\u202f]", "", raw)
+    raw = re.sub("[ \u00a0\u202f'’]", "", raw).replace("−", "-")
     if "." in raw and _GROUPED_DOTS_RE.fullmatch(raw):
         raw = raw.replace(".", "")
     try:
@@ -423,7 +437,43 @@ def _atoms(text: str) -> list[_Atom]:
             )
             atoms.append(_Atom(start, end, value, True, scale=scale))
     atoms.sort(key=lambda a: a.start)
-    return atoms
+    return _spoken_decimals(text, atoms)
+
+
+_VIRGULE_RE = re.compile(rf"{_SP}+virgule{_SP}+", re.IGNORECASE)
+_ZERO_WORD_RE = re.compile(rf"(?:z[ée]ro{_SP}+)*", re.IGNORECASE)
+
+
+def _spoken_decimals(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """"zéro virgule cinq" → 0.5, "deux virgule trois millions" → 2 300 000: a number in words,
+    "virgule", and its decimals in words (leading "zéro"s kept: "zéro virgule zéro cinq" → 0.05)."""
+    if not any(a.words for a in atoms):
+        return atoms
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        m = _VIRGULE_RE.match(text, a.end) if a.words and a.scale is None else None
+        if m:
+            zeros = _ZERO_WORD_RE.match(text, m.end())
+            frac_start = zeros.end() if zeros else m.end()
+            j = next((k for k in range(i + 1, len(atoms)) if atoms[k].start >= m.end()), None)
+            b = atoms[j] if j is not None else None
+            if b is not None and b.words and b.start in (m.end(), frac_start):
+                leading = len(text[m.end() : b.start].split())
+                base = b.value / b.scale if b.scale else b.value
+                head = text[b.start : b.end].split()
+                while head and head[0].lower() in ("zéro", "zero") and base != 0:
+                    leading, head = leading + 1, head[1:]  # "zéro cinq" read as one run
+                if base == base.to_integral_value() and base >= 0:
+                    digits = "0" * leading + str(int(base))
+                    value = Decimal(f"{int(a.value)}.{digits}") * (b.scale or _ONE)
+                    out.append(_Atom(a.start, b.end, value, True, scale=b.scale))
+                    i = j + 1
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
@@ -472,6 +522,10 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
                 unit, unit_form, end = entry.canonical, form, m.end()
                 if entry.factor != _ONE:
                     value *= entry.factor
+                elif unit in _CENTS_OF and scale is None and not atom.words:
+                    cents = _cents(text, end)
+                    if cents is not None:  # "15 dollars et 15 cents", "2 euros 50"
+                        value, end = value + cents[0], cents[1]
                 if (
                     unit in ("heure", "minute", "seconde", "jour", "semaine", "mois", "an", "siècle")
                     and scale is None
@@ -480,6 +534,27 @@ def _read_core(text: str, atom: _Atom, *, allow_unit: bool = True) -> _Core:
                     if d:
                         value, end = value + _HALF, d.end()
     return _Core(atom.start, num_end, end, value, scale, unit, unit_form)
+
+
+# Currencies whose hundredth is named after the amount ("3 euros et 50 centimes", "15 dollars et 15 cents").
+_CENTS_OF = frozenset(("EUR", "USD", "CHF", "GBP", "XOF"))
+_CENTS_RE = re.compile(
+    rf"{_SP}+(?:(et){_SP}+)?(\d{{1,2}})(?!\d|[.,]\d)(?:{_SP}+(cents?|centimes?|pence|penny))?(?![\w'’])", re.IGNORECASE
+)
+# After "2 euros 50" with no "centimes": the clause ends, or a price goes on ("le kilo", "pièce").
+_CENTS_TAIL_RE = re.compile(
+    rf"{_SP}*(?:[,.;:!?)»]|\Z|\n)|{_SP}+(?:le|la|les|l['’]|pièce|par|au|TTC|HT|chacun|chacune)(?![\w'’])"
+)
+
+
+def _cents(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """The hundredths written after an amount of money at ``pos``, and where they end."""
+    m = _CENTS_RE.match(text, pos)
+    if m is None:
+        return None
+    if not m.group(3) and (m.group(1) or len(m.group(2)) != 2 or not _CENTS_TAIL_RE.match(text, m.end())):
+        return None
+    return Decimal(m.group(2)) / 100, m.end()
 
 
 def _unit_key(form: str) -> str:
@@ -729,12 +804,16 @@ def _glued_context(text: str, atom: _Atom) -> str:
     if atom.words:
         return "ok"
     if text[atom.start] == "0" and atom.end - atom.start > 1 and text[atom.start + 1].isdigit():
+        if atom.end - atom.start == 2 and _MINUTES_RE.match(text, atom.end):
+            return "ok"  # "09h15": a clock time (read as such in _Finder._number)
         return "skip"
     before = text[atom.start - 1] if atom.start else " "
     before2 = text[atom.start - 2] if atom.start > 1 else " "
     if before in "-−+–" and before2.isalnum():
         return "skip"
-    if before in "°#@№/:_$£€" or before.isalpha():
+    if before in "$£€¥":
+        return "ok"  # "$10", "€15": a currency written before its figure (read in _Finder._number)
+    if before in "°#@№/:_" or before.isalpha():
         return "skip"
     after = text[atom.end] if atom.end < len(text) else " "
     if after.isalpha() or after in "ᵉʳ":
@@ -768,6 +847,127 @@ def _sign(text: str, atom: _Atom) -> int:
 
 _CLOCK_RANGE = QuantityMatch(0, 0, 0, 0, 0.0, None, None, "range")  # sentinel: "de 9 h à 19 h"
 
+# A currency written before its figure: "$10", "EUR 20", "€ 15", "US$ 2 milliards", "CHF 300".
+_CURRENCY_FORMS = ("US$", "$US", "$", "€", "£", "¥", "EUR", "USD", "GBP", "CHF", "JPY")
+_CURRENCY_BEFORE_RE = re.compile(
+    rf"(?<![\w$€£¥])({'|'.join(re.escape(f) for f in _CURRENCY_FORMS)})[ \u00a0\u202f]?\Z"
+)
+# "moins" after these is no sign: "au moins 12", "pas moins 12", "un peu moins", "deux fois moins".
+_NOT_A_MINUS = frozenset(("au", "pas", "du", "le", "de", "non", "ou", "rien", "tout", "peu", "bien", "fois", "encore"))
+_BELOW_ZERO_RE = re.compile(rf"{_SP}+(?:en{_SP}+dessous|au[-{_SP[1:-1]}]?dessous){_SP}+de{_SP}+z[ée]ro(?!\w)", re.IGNORECASE)
+# The seconds of a race time: "2h20'48", "1h59'40''".
+_SECONDS_RE = re.compile(r"['’]([0-5]\d)(?!\d)(?:['’]{1,2}|\")?")
+
+
+def _currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """(canonical unit, start) of a currency sign or code right before the figure at ``pos``."""
+    before = text[max(0, pos - 2) : pos].rstrip(" \u00a0\u202f")
+    if not before or not (before[-1] in "$€£¥" or before[-1].isupper()):
+        return None
+    m = _CURRENCY_BEFORE_RE.search(text, max(0, pos - 5), pos)
+    if m is None:
+        return None
+    entry = _UNITS.get(m.group(1))
+    return (entry.canonical, m.start()) if entry is not None else None
+
+
+# --------------------------------------------------------------------------- ordinals
+
+_ORDINAL_DIGITS_SCAN = scan.Gated(
+    re.compile(
+        rf"(?<![\w.,])(\d{{1,4}})({'|'.join(sorted((re.escape(f) for f in _ORDINAL_SUFFIXES), key=len, reverse=True))})"
+        r"(?![\w'’-])",
+        re.IGNORECASE,
+    ),
+    _DIGIT_KEY,
+)
+_ROMAN_SUFFIXES = ("er", "re", "ère", "ème", "e", "è", "ᵉʳ", "ᵉ")
+# The pattern opens with its letters (no look-behind) so that `re` skips to them; the character
+# before is checked in code.
+_ROMAN_ORDINAL_RE = re.compile(rf"[IVXLCDM]{{1,7}}(?:{'|'.join(_ROMAN_SUFFIXES)})(?![\w'’-])")
+_REGNAL_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \u00a0]([IVXLCDM]{1,7})(?![\w'’-])")
+_IEME_RE = re.compile(r"ièmes?(?![\w-])", re.IGNORECASE)
+_ORDINAL_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:{_WTOKEN}{_SP}+(?:et{_SP}+)?)*[^\W\d_]+(?:-[^\W\d_]+)*\Z", re.IGNORECASE
+)
+_PREMIER_SCAN = scan.Gated(
+    re.compile(r"(?<![\w-])premi(?:er|ère)s?(?![\w-])", re.IGNORECASE),
+    frozenset({"premier", "première", "premiers", "premières"}),
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral ("XXI" → 21), or None ("IIII", "VX")."""
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -v if v < nxt else v
+    if not 0 < total < 4000:
+        return None
+    canonical = ""
+    n = total
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            canonical, n = canonical + letters, n - value
+    return total if canonical == numeral else None
+
+
+def _word_ordinals(text: str) -> list[OrdinalMatch]:
+    """Ordinals in words: "deuxième", "onzième", "vingt et unième", "quatre-vingt-dixième",
+    "premier"; "trois cinquièmes" is a share, not a rank."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for m in _IEME_RE.finditer(text):
+        w = _ORDINAL_WORDS_RE.search(text, max(0, m.start() - 80), m.end())
+        if w is None:
+            continue
+        phrase = w.group()
+        last = phrase.split()[-1].lower()
+        if len(phrase.split()) > 1 and last in _FRACTIONS:
+            continue  # "trois cinquièmes", "deux dixièmes": a fraction
+        digits = re.match(r"\d+", alpha2digit(phrase, "fr", threshold=0))
+        if digits is None or len(digits.group()) > 7 or int(digits.group()) == 0:
+            continue
+        found.append(OrdinalMatch(w.start(), w.end(), int(digits.group())))
+    for m in _PREMIER_SCAN.finditer(text):
+        found.append(OrdinalMatch(m.start(), m.end(), 1))
+    return found
+
+
+def find_ordinals(text: str) -> list[OrdinalMatch]:
+    """Every rank of a French text, sorted by start: "1er", "2e", "12ème", "deuxième", "onzième",
+    "vingt et unième", "XXIe", "François Ier", "Louis XIV". None of them is a quantity."""
+    found = _word_ordinals(text)
+    for m in _ORDINAL_DIGITS_SCAN.finditer(text):
+        if int(m.group(1)) > 0:  # "0e" ranks nothing
+            found.append(OrdinalMatch(m.start(), m.end(), int(m.group(1))))
+    for m in _ROMAN_ORDINAL_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
+            continue
+        letters = re.match(r"[IVXLCDM]+", m.group()).group()  # type: ignore[union-attr]
+        if len(letters) == 1 and letters not in "IVX":
+            continue  # "Ce", "De", "Le", "Me" (Maître) are words
+        rank = _roman(letters)
+        if rank is not None:
+            found.append(OrdinalMatch(m.start(), m.end(), rank))
+    for m in _REGNAL_RE.finditer(text):
+        letters = m.group(1)
+        if len(letters) == 1 and letters not in "IVX":
+            continue
+        rank = _roman(letters)
+        if rank is not None:
+            found.append(OrdinalMatch(m.start(1), m.end(1), rank))
+    found.sort(key=lambda o: (o.start, -o.end))
+    chosen: list[OrdinalMatch] = []
+    for o in found:
+        if not chosen or o.start >= chosen[-1].end:
+            chosen.append(o)
+    return chosen
+
 
 class _Finder:
     """One pass over a text: atoms in order, each turned into at most one candidate."""
@@ -775,10 +975,18 @@ class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.masks = _Masks(text)
-        self.atoms = [a for a in _atoms(text) if not self.masks.hit(a.start, a.end)]
+        # A rank is not a count: the number words of "vingt et unième" are no atoms.
+        ranks = [(o.start, o.end) for o in _word_ordinals(text)] if "ième" in text.lower() else []
+        self.atoms = [
+            a
+            for a in _atoms(text)
+            if not self.masks.hit(a.start, a.end) and not any(s < a.end and a.start < e for s, e in ranks)
+        ]
         self.by_start = {a.start: a for a in self.atoms}
         self.last_clock_end = -1
         self.candidates: list[QuantityMatch] = []
+        # Clock times passed over (start, end, hour, minute), for find_clock_times.
+        self.clocks: list[tuple[int, int, int, int]] = []
 
     # -- numbers
     def run(self) -> list[QuantityMatch]:
@@ -859,6 +1067,9 @@ class _Finder:
         if atom.words and self._skip_word(atom):
             return
         core = _read_core(text, atom)
+        currency = _currency_before(text, atom.start) if not atom.words else None
+        if currency is not None and core.unit not in (None, currency[0]):
+            currency = None
         sign = _sign(text, atom)
         if sign < 0:
             core.num_start -= 1
@@ -870,9 +1081,13 @@ class _Finder:
             and not (atom.start > 1 and text[atom.start - 2].isalnum())
         ):
             core.num_start -= 1
-        pre = _pre_qualifier(text, core.num_start)
+        lead = core.num_start
+        if currency is not None:
+            core.unit, lead = currency
+            core.end = max(core.end, core.num_end)
+        pre = _pre_qualifier(text, lead)
         qualifier = pre[0] if pre else None
-        expr_start = pre[1] if pre else core.num_start
+        expr_start = pre[1] if pre else lead
 
         # "19 h 30": a clock time, or a duration after "pendant", "en", a qualifier.
         minutes = None
@@ -881,33 +1096,39 @@ class _Finder:
         if minutes and atom.value <= 24 and atom.value == atom.value.to_integral_value():
             prev = _prev_tokens(text, expr_start, 1)
             clock_q = qualifier is not None and qualifier.form in ("jusqu'à", "autour de", "aux alentours de")
-            if (qualifier is not None and not clock_q) or (
+            seconds = _SECONDS_RE.match(text, minutes.end())
+            if seconds or (qualifier is not None and not clock_q) or (
                 prev and (prev[0][0] in {"pendant", "durant", "en"} or prev[0][0].startswith("dur"))
             ):
+                unit, end = "heure", minutes.end()
                 value = atom.value + Decimal(minutes.group(1)) / Decimal(60)
+                if seconds:  # "2h20'48": a race time, in seconds
+                    unit, end = "seconde", seconds.end()
+                    value = atom.value * 3600 + Decimal(minutes.group(1)) * 60 + Decimal(seconds.group(1))
                 low, high = _interval(value, qualifier)
                 self.candidates.append(
                     _match(
                         expr_start,
-                        minutes.end(),
+                        end,
                         core.num_start,
-                        minutes.end(),
+                        end,
                         value,
                         low,
                         high,
                         qualifier.qualifier if qualifier else "eq",
-                        "heure",
+                        unit,
                     )
                 )
             else:
                 self.last_clock_end = minutes.end()
+                self.clocks.append((core.num_start, minutes.end(), int(atom.value), int(minutes.group(1))))
             return
 
         if _is_year(text, atom, core, qualifier) or _is_short_year(text, atom, core, qualifier):
             return
         raw = text[atom.start : atom.end]
         counted = core.scale is not None or core.unit is not None or bool(re.search(r"\d[ .\u00a0\u202f]\d{3}", raw))
-        if _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
+        if currency is None and _is_identifier_context(text, atom.start, atom.end, atom, counted) and qualifier is None:
             return
         if core.unit == "mois" and _MONTH_NAME_AFTER_RE.match(text, core.end):
             return  # "un record pour un mois de février"
@@ -915,6 +1136,7 @@ class _Finder:
             text, expr_start, core.end, core.value, qualifier, self.last_clock_end
         ):
             self.last_clock_end = core.end
+            self.clocks.append((core.num_start, core.end, int(core.value), 0))
             return
         if _FOIS_RE.match(text, core.end) or self._factor_context(expr_start):
             return
@@ -932,13 +1154,18 @@ class _Finder:
         if self._idiom_en(atom, core, qualifier):
             return
 
-        # Negative temperature written out: "moins 5 degrés".
-        if core.unit in ("°C", "°F") and qualifier is None:
-            prev = _prev_tokens(text, core.num_start, 1)
-            if prev and prev[0][0] == "moins":
+        # A sign written out: "moins 5 degrés", "à moins 12", "moins 2,3 %" (not "au moins 12",
+        # "pas moins 12": those are read as qualifiers or left alone).
+        if qualifier is None and core.value > 0 and text[max(0, expr_start - 7) : expr_start].rstrip().lower().endswith("moins"):
+            prev = _prev_tokens(text, expr_start, 2)
+            if prev and prev[0][0] == "moins" and (len(prev) < 2 or prev[1][0] not in _NOT_A_MINUS):
                 core.value = -core.value
                 core.num_start = expr_start = prev[0][2]
         end = core.end
+        if core.unit in ("°C", "°F"):
+            below = _BELOW_ZERO_RE.match(text, end)
+            if below and core.value > 0:  # "10 degrés en dessous de zéro"
+                core.value, end = -core.value, below.end()
         if qualifier is None:
             post = _post_qualifier(text, end)
             if post:
@@ -1009,6 +1236,9 @@ class _Finder:
             low *= _UNITS[second.unit_form or ""].factor
         if core.unit == "heure" == second.unit and max(low, high) <= 24 and word in ("à", "et", "-", "–"):
             self.last_clock_end = second.end
+            if low == low.to_integral_value() and high == high.to_integral_value():
+                self.clocks.append((core.num_start, core.end, int(low), 0))
+                self.clocks.append((other.start, second.end, int(high), 0))
             return _CLOCK_RANGE
         if unit == "heure" and _CLOCK_AFTER_RE.match(text, second.end):
             self.last_clock_end = second.end
@@ -1146,6 +1376,15 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return chosen
 
 
+def find_clock_times(text: str) -> list[tuple[int, int, int, int]]:
+    """The clock times find_quantities leaves out, as (start, end, hour, minute), sorted: "23h11",
+    "à 23 h" (the "23 h"), "vers 22 heures", "mardi 11 h", both ends of "de 9 h à 17 h". Durations
+    ("pendant 3 heures", "en 1 h 45", "2h20'48") are quantities, not clock times."""
+    finder = _Finder(text)
+    finder.run()
+    return sorted(set(finder.clocks))
+
+
 def parse_number(text: str) -> float | None:
     """The value of one number expression alone, or None when ``text`` is not one.
 
@@ -1164,6 +1403,9 @@ def parse_number(text: str) -> float | None:
     if s[0] in "-−+":
         sign = -1 if s[0] != "+" else 1
         s = s[1:].lstrip()
+    elif re.match(rf"moins{_SP}+(?=\w)", s, re.IGNORECASE):
+        sign = -1
+        s = s[5:].lstrip()
     atoms = [a for a in _atoms(s) if a.start == 0]
     if not atoms:
         return None

@@ -58,3 +58,18 @@ class DateMatch:
     value: str
     precision: str
     relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinalMatch:
+    """A rank such as "1er", "12e", "deuxième", "vingt et unième", "XXIe", "Louis XIV": a rank is
+    not a count, so it is never a quantity.
+
+    Attributes:
+        start, end: offsets of the ordinal in the text given.
+        rank: its value (1 for "1er" and "premier", 21 for "XXIe").
+    """
+
+    start: int
+    end: int
+    rank: int

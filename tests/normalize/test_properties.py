@@ -10,13 +10,15 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.normalize.dates import date_bounds, dates_compatible, find_dates
-from claimcheck.normalize.numbers import find_quantities, parse_number
+from claimcheck.normalize.dates import date_bounds, dates_compatible, find_dates, find_times
+from claimcheck.normalize.numbers import find_ordinals, find_quantities, parse_number
 
 WORDS = ["mille", "million", "milliard", "vingt", "cent", "trois", "quatre-vingt-dix", "soixante-et-onze", "demi",
          "plus de", "environ", "près de", "au moins", "entre", "et", "%", "euros", "km/h", "°C", "mardi", "fevrier",
-         "Février", "1er", "mi-juillet", "fin mars", "en 74", "la veille", "il y a dix jours", "Noël", "le 14-Juillet"]
-SEPARATORS = [" ", "\u00a0", "\u202f", ".", ",", "-", "/", "e", "E", "'", "’", ""]
+         "Février", "1er", "mi-juillet", "fin mars", "en 74", "la veille", "il y a dix jours", "Noël", "le 14-Juillet",
+         "virgule", "moins", "$", "CHF", "h", "heures", "du soir", "vers", "à", "midi", "ième", "XXIe", "Pâques", "le",
+         "en huit", "plus tard", "après", "cents", "et"]
+SEPARATORS = [" ", "\u00a0", "\u202f", ".", ",", "-", "/", "e", "E", "'", "’", "", ":", "h", "e-"]
 
 digit_groups = st.lists(
     st.tuples(st.text("0123456789", min_size=1, max_size=12), st.sampled_from(SEPARATORS)), min_size=1, max_size=8
@@ -65,3 +67,12 @@ def test_find_dates_never_raises(text, published):
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_date_values_compare_without_raising(a, b):
     assert dates_compatible(a, b) in (True, False)
+
+
+@SETTINGS
+@given(anything)
+def test_find_times_and_ordinals_never_raise(text):
+    for m in find_times(text):
+        assert 0 <= m.start < m.end <= len(text) and m.precision == "time"
+    for o in find_ordinals(text):
+        assert 0 <= o.start < o.end <= len(text) and o.rank > 0
