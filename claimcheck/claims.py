@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -123,6 +125,7 @@ class _SentInfo:
     quantities: list[QuantityMatch]
     flows: list[_Flow]
     frame_place: str = ""
+    times: list[DateMatch] = field(default_factory=list)  # clock times ("à 23h11"), value 'T23:11'
     text: str = ""  # the sentence's text (Span.text rebuilds it token by token on every call)
 
 
@@ -200,11 +203,18 @@ class ClaimExtractor:
         except Exception as exc:  # noqa: BLE001
             self._warn(0, exc, "dates read line by line")
             dates = self._line_by_line(lambda line: dates_mod.find_dates(line, self.article.published), text)
+        try:
+            times = dates_mod.find_times(text)  # clock times: rows of their own, never dates of events
+        except Exception as exc:  # noqa: BLE001
+            self._warn(0, exc, "clock times read line by line")
+            times = self._line_by_line(dates_mod.find_times, text)
         # A date is never also a quantity.
         quantities = [q for q in quantities if not any(d.start <= q.num_start < d.end for d in dates)]
         quantities = sorted(quantities + self._single_casualties(quantities), key=lambda q: q.start)
         self._date_chars = [(d.start, d.end) for d in dates]
         infos = self._sentence_infos(quantities, dates)
+        for info in infos:
+            info.times = [t for t in times if info.span.start_char <= t.start < info.span.end_char]
         claims: list[Claim] = []
         para_place: dict[int, str] = {}
         para_source: dict[int, str] = {}
@@ -1225,7 +1235,7 @@ class ClaimExtractor:
         return "; ".join(dict.fromkeys(c for _, c in info.entities if c))
 
     def _date_claims(self, info: _SentInfo) -> Iterable[Claim]:
-        for d in info.dates:
+        for d in (*info.dates, *info.times):
             span = self._tokens(d.start, d.end)
             anchor = span.root if span is not None and len(span) else None
             pred = None
@@ -1422,9 +1432,13 @@ def _clean_np(np: str) -> str:
 def _fmt_number(value: float | None) -> str:
     if value is None:
         return ""
+    if not math.isfinite(value):
+        return ""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.6g}"
+    # The shortest decimal that reads back as the same float, never in exponent notation and never
+    # rounded ("1 234 567,89" is 1234567.89, not 1.23457e+06).
+    return format(Decimal(repr(float(value))), "f")
 
 
 def _token_strings(doc: Doc) -> tuple[list[str], list[str]]:

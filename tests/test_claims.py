@@ -290,3 +290,31 @@ def test_a_normalizer_error_over_the_text_falls_back_to_lines(nlp, monkeypatch, 
     assert {"mardi 14 mai", "mercredi 15 mai"} <= dates
     messages = [r.getMessage() for r in caplog.records if r.name == "claimcheck"]
     assert any("dates read line by line" in m for m in messages) and any("line skipped" in m for m in messages)
+
+
+# ------------------------------------------------------------------- clock times, exact values
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [
+        ("Le séisme a frappé à 23h11 mardi soir.", "23h11", "T23:11"),
+        ("Les secours sont arrivés vers 22 heures sur place.", "vers 22 heures", "T22:00"),
+        ("Le train est reparti peu avant 23 h, selon la SNCF.", "peu avant 23 h", "T23:00"),
+    ],
+)
+def test_clock_time_is_a_row_of_its_own(nlp, text, anchor, value):
+    claims = _claims(nlp, TITLE + text, "2024-05-02")
+    (row,) = [c for c in claims if c.text == anchor]
+    assert (row.kind, row.unit, row.value) == ("date", "time", value)
+    assert not any(c.kind == "quantity" and c.unit == "heure" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [
+        ("Le budget atteint 1 234 567,89 euros cette année.", "1 234 567,89 euros", "1234567.89"),
+        ("Le taux a été révisé à 7,65 % au deuxième trimestre.", "7,65 %", "7.65"),
+        ("La commune a reçu 0,000025 euro par habitant.", "0,000025 euro", "0.000025"),
+    ],
+)
+def test_value_column_is_exact(nlp, text, anchor, value):
+    assert _quantity(nlp, text, anchor).value == value

@@ -65,7 +65,8 @@ def date_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], 
     for c in claims:
         # The date of a statement ("a indiqué mardi") is not the date of an event.
         # A date with no verb at all (a dateline: "L'Éco de Lyon — jeudi 6 mars 2025 — par …") dates nothing.
-        if c.kind == "date" and ctx.keys.events(c) != {"announce"} and (c.predicate or c.event):
+        # A clock time ("à 23h11") says when in a day, not which day: not compared with dates.
+        if c.kind == "date" and c.unit != "time" and ctx.keys.events(c) != {"announce"} and (c.predicate or c.event):
             blocks[(ctx.story.get(c.doc_id, 0), "date")].append(c)
     return blocks
 

@@ -1373,7 +1373,40 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if cand.start >= last_end:
             chosen.append(cand)
             last_end = cand.end
-    return chosen
+    return _join_durations(text, chosen)
+
+
+_DURATION_SECONDS = {"heure": 3600, "minute": 60, "seconde": 1}
+# What may stand between the parts of one duration: "2 heures 5 minutes 33 secondes", "1 heure et 45 minutes".
+_DURATION_GLUE = re.compile(r"^[\s\u00a0\u202f]*(?:,|et)?[\s\u00a0\u202f]*$")
+
+
+def _join_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """Hours, minutes and seconds written in a row, each smaller than the one before, are one
+    duration in seconds (as "2h05'33" is): "2 heures 5 minutes 33 secondes" is 7 533 s, not three
+    figures. Later parts must be exact; the first part's qualifier is the duration's ("environ 2
+    heures et 30 minutes")."""
+    out: list[QuantityMatch] = []
+    last_part: list[str | None] = []  # the unit of the last part joined into each output quantity
+    for q in found:
+        prev = out[-1] if out else None
+        part = last_part[-1] if last_part else None
+        if (prev is not None and q.unit in _DURATION_SECONDS and part in _DURATION_SECONDS
+                and _DURATION_SECONDS[q.unit] < _DURATION_SECONDS[part] and not q.vague and not prev.vague
+                and q.qualifier == "eq" and _DURATION_GLUE.match(text[prev.end:q.start])):
+            scale = _DURATION_SECONDS[prev.unit or "seconde"]
+            add = q.value * _DURATION_SECONDS[q.unit]
+
+            def seconds(v: float | None) -> float | None:
+                return None if v is None else round(v * scale + add, 6)
+
+            out[-1] = QuantityMatch(prev.start, q.end, prev.num_start, q.num_end, seconds(prev.value) or 0.0,
+                                    seconds(prev.low), seconds(prev.high), prev.qualifier, "seconde")
+            last_part[-1] = q.unit
+            continue
+        out.append(q)
+        last_part.append(q.unit)
+    return out
 
 
 def find_clock_times(text: str) -> list[tuple[int, int, int, int]]:

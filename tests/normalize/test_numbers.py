@@ -1072,3 +1072,18 @@ def test_unit_table_values():
 )
 def test_dotted_identifiers_are_not_numbers(text, values):
     assert [m.value for m in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a gagné en 2 heures 5 minutes 33 secondes, devant", [("2 heures 5 minutes 33 secondes", 7533.0, "seconde")]),
+        ("pendant 1 heure et 45 minutes", [("1 heure et 45 minutes", 6300.0, "seconde")]),
+        ("3 heures, 20 minutes et 10 secondes", [("3 heures, 20 minutes et 10 secondes", 12010.0, "seconde")]),
+        # not one duration: parts that grow, or a qualifier inside
+        ("45 secondes et 2 minutes", [("45 secondes", 45.0, "seconde"), ("2 minutes", 2.0, "minute")]),
+        ("2 heures et environ 30 minutes", [("2 heures", 2.0, "heure"), ("environ 30 minutes", 30.0, "minute")]),
+    ],
+)
+def test_hours_minutes_seconds_in_a_row_are_one_duration(text, expected):
+    assert [(text[q.start:q.end], q.value, q.unit) for q in find_quantities(text)] == expected
