@@ -9,11 +9,17 @@ Two runs may share a cache: SQLite's WAL journal lets readers work while one wri
 busy timeout serialises writers, and every write is one short transaction (one batch of
 articles). The cache is an accelerator only: any failure — unwritable directory, corrupt file,
 a lock held too long — turns it off for the rest of the run, never the run itself.
+
+Every stored entry is sealed: an HMAC-SHA256 of its key and its rows, under a secret kept in the
+cache directory (`key`, readable by its owner only). An entry whose seal does not match — a
+damaged page, a row edited or copied in by hand, an entry moved to another key — is never served:
+the article is parsed again and the entry replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import math
 import os
@@ -31,8 +37,10 @@ from typing import Self
 from claimcheck.records import Article, Claim, Discrepancy
 
 FILENAME = "claims.sqlite3"
+KEYFILE = "key"
+_MAC = 32  # bytes of an HMAC-SHA256
 # Bump when the stored layout changes (the key already covers claimcheck's code and data).
-LAYOUT = 2
+LAYOUT = 3
 SCHEMA = f"CREATE TABLE IF NOT EXISTS claims_v{LAYOUT} (key TEXT PRIMARY KEY, claims BLOB NOT NULL)"
 REPORT_SCHEMA = f"CREATE TABLE IF NOT EXISTS reports_v{LAYOUT} (key TEXT PRIMARY KEY, report BLOB NOT NULL)"
 # Seconds a run waits for another run's write to finish before it gives the cache up.
@@ -110,13 +118,48 @@ def report_key(parts: Iterable[str], include_all: bool) -> str:
     return digest.hexdigest()
 
 
+def _seal(secret: bytes, key: str, payload: bytes) -> bytes:
+    mac = hmac.new(secret, key.encode("utf-8") + b"\x00" + payload, hashlib.sha256).digest()
+    return zlib.compress(mac + payload, 1)
+
+
+def _unseal(secret: bytes, key: str, blob: bytes) -> bytes | None:
+    """The payload of a sealed entry, or None when its seal does not match its key and rows."""
+    data = zlib.decompress(blob)
+    mac, payload = data[:_MAC], data[_MAC:]
+    expected = hmac.new(secret, key.encode("utf-8") + b"\x00" + payload, hashlib.sha256).digest()
+    return payload if len(mac) == _MAC and hmac.compare_digest(mac, expected) else None
+
+
 def _encode(claims: list[Claim]) -> bytes:
-    rows = [_ROW(c) for c in claims]
-    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    return json.dumps([_ROW(c) for c in claims], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _decode(blob: bytes) -> list[Claim]:
-    return [Claim(*row) for row in json.loads(zlib.decompress(blob))]
+def _decode(payload: bytes) -> list[Claim]:
+    return [Claim(*row) for row in json.loads(payload)]
+
+
+def _secret(directory: Path) -> bytes:
+    """The cache's secret (32 random bytes), made on first use with mode 0600. It is written to a
+    temporary file first and linked into place, so a run starting at the same moment reads either
+    no key (and makes the link fail, then reads the winner's) or a whole one."""
+    path = directory / KEYFILE
+    if not path.exists():
+        tmp = directory / f".{KEYFILE}.{os.getpid()}.{time.monotonic_ns()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(os.urandom(32))
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another run made it first: use theirs
+        finally:
+            tmp.unlink(missing_ok=True)
+    secret = path.read_bytes()
+    if len(secret) < 16:
+        raise OSError(f"{path}: the cache's key file is damaged (delete it to start the cache anew)")
+    return secret
 
 
 def _anchored(claims: list[Claim], article: Article) -> bool:
@@ -148,6 +191,7 @@ class ClaimCache:
         self.hits = self.misses = 0
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            self.secret = _secret(directory)
             try:
                 self.db: sqlite3.Connection | None = self._connect(timeout)
             except sqlite3.DatabaseError as exc:
@@ -194,7 +238,8 @@ class ClaimCache:
             return None
         if row is not None:
             try:
-                claims = _decode(row[0])
+                payload = _unseal(self.secret, article_key(article), row[0])
+                claims = None if payload is None else _decode(payload)  # unsealed: damaged or not ours
             except (TypeError, ValueError, zlib.error):
                 claims = None  # an entry this version cannot read: parse again
             if claims is not None and not _anchored(claims, article):
@@ -209,7 +254,8 @@ class ClaimCache:
         """Remember the claims of several articles, in one transaction."""
         if self.db is None:
             return
-        rows = [(article_key(a), _encode(claims)) for a, claims in items]
+        keyed = [(article_key(a), claims) for a, claims in items]
+        rows = [(key, _seal(self.secret, key, _encode(claims))) for key, claims in keyed]
         if not rows:
             return
         try:
@@ -239,7 +285,10 @@ class ClaimCache:
         if row is None:
             return None
         try:
-            items = json.loads(zlib.decompress(row[0]))
+            payload = _unseal(self.secret, key, row[0])
+            if payload is None:
+                return None
+            items = json.loads(payload)
             return [Discrepancy(**{**d, "evidence": tuple(d["evidence"])}) for d in items]
         except (TypeError, ValueError, KeyError, zlib.error):
             return None
@@ -247,7 +296,7 @@ class ClaimCache:
     def put_report(self, key: str, items: Sequence[Discrepancy]) -> None:
         if self.db is None:
             return
-        blob = zlib.compress(json.dumps([asdict(d) for d in items], ensure_ascii=False).encode("utf-8"), 1)
+        blob = _seal(self.secret, key, json.dumps([asdict(d) for d in items], ensure_ascii=False).encode("utf-8"))
         try:
             self.db.execute(REPORT_SCHEMA)
             self.db.execute(f"INSERT OR REPLACE INTO reports_v{LAYOUT} (key, report) VALUES (?, ?)", (key, blob))

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 import sys
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimcheck import api
-from claimcheck.cache import FILENAME, ClaimCache, article_key, open_cache
+from claimcheck.cache import FILENAME, KEYFILE, LAYOUT, ClaimCache, _encode, _seal, article_key, open_cache
 from claimcheck.cli import app
 from claimcheck.records import Article, Claim
 
@@ -116,6 +117,48 @@ def test_a_well_formed_row_that_is_not_the_articles_claims_is_not_served(tmp_pat
     cache.put(_article(), [replace(_claims()[0], low=float("inf"))])
     assert cache.get(_article()) is None
     cache.close()
+
+
+def _raw(cache: ClaimCache, key: str) -> bytes:
+    return cache.db.execute(f"SELECT claims FROM claims_v{LAYOUT} WHERE key = ?", (key,)).fetchone()[0]
+
+
+def _store(cache: ClaimCache, key: str, blob: bytes) -> None:
+    cache.db.execute(f"INSERT OR REPLACE INTO claims_v{LAYOUT} (key, claims) VALUES (?, ?)", (key, blob))
+
+
+def test_an_entry_whose_seal_does_not_match_is_not_served(tmp_path):
+    """Rows edited in the database (well formed, anchored in the article: only the seal tells),
+    rows copied from another entry, or sealed under another cache's secret are parsed again."""
+    cache = ClaimCache(tmp_path)
+    art, other = _article(), _article(doc_id="b")
+    cache.put(art, _claims())
+    cache.put(other, _claims("b"))
+    edited = [replace(_claims()[0], value="99999")]  # the same anchor, a poisoned value
+    _store(cache, article_key(art), zlib.compress(b"\x00" * 32 + _encode(edited)))
+    assert cache.get(art) is None
+    _store(cache, article_key(art), _raw(cache, article_key(other)))  # another entry's sealed rows
+    assert cache.get(art) is None
+    _store(cache, article_key(art), _seal(os.urandom(32), article_key(art), _encode(edited)))
+    assert cache.get(art) is None
+    cache.put(art, _claims())
+    assert cache.get(art) == _claims()  # replaced by a fresh parse's rows
+    cache.close()
+
+
+def test_the_cache_secret_is_readable_by_its_owner_only_and_kept(tmp_path):
+    with ClaimCache(tmp_path) as cache:
+        cache.put(_article(), _claims())
+    key = tmp_path / KEYFILE
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    with ClaimCache(tmp_path) as again:
+        assert again.get(_article()) == _claims()  # the same secret on the next run
+
+
+def test_a_damaged_key_file_turns_the_cache_off(tmp_path):
+    (tmp_path / KEYFILE).write_bytes(b"x")
+    cache, why = open_cache(tmp_path)
+    assert cache is None and "key file" in why
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
