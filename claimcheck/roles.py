@@ -207,6 +207,49 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
         if a is not None and p is not None and a != p:
             out.append(Relation(a, verb.lemma_.lower(), p))
+    out += _rankings(sent, inside, entity_of)
+    return out
+
+
+# Verbs of a placing ("arrivé en tête devant Y", "a terminé derrière Y") — general French.
+_RANK_VERBS = frozenset({
+    "arriver", "finir", "terminer", "classer", "placer", "passer", "imposer", "gagner", "emporter", "figurer",
+    "hisser", "basculer", "franchir", "devancer", "précéder", "rester", "pointer", "sortir", "virer", "s'imposer",
+})
+# "sept secondes d'avance sur Y", "deux points d'écart sur Y"
+_LEAD_NOUNS = frozenset({"avance", "écart", "avantage", "longueur"})
+
+
+def _rankings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Placings between two named parties: "X est arrivé en tête devant Y", "X … avec sept secondes
+    d'avance sur Y" (X ahead: verb "devancer"), "X a terminé derrière Y" (Y ahead)."""
+    out = []
+    for tok in sent:
+        word = tok.lower_
+        if tok.dep_ != "case" or inside(tok) or word not in {"devant", "derrière", "sur"}:
+            continue
+        other = tok.head
+        if word == "sur" and not ({other.head.lemma_.lower(), other.head.lower_}
+                                  | {c.lower_ for c in other.head.children if c.i < other.i}) & _LEAD_NOUNS:
+            continue  # "sur" of a lead: "d'avance sur Y" (the parser may hang "Y" on the figure, beside "avance")
+        verb = other
+        for _ in range(4):
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RANK_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and not inside(c)), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+            subj = verb.head  # "Mulugeta Uma s'est imposé …" parsed as a name qualified by the verb
+        if subj is None or subj.lower_ in _PRONOUNS:
+            continue
+        ahead, behind = _named(subj, inside, entity_of), _named(other, inside, entity_of)
+        if ahead is None or behind is None or ahead == behind:
+            continue
+        if word == "derrière":
+            ahead, behind = behind, ahead
+        out.append(Relation(ahead, "devancer", behind))
     return out
 
 

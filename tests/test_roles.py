@@ -114,6 +114,14 @@ def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
         ("L'Olympique de Marseille a été battu par le Paris Saint-Germain dimanche soir.",
          ("Paris Saint-Germain", "battre", "Olympique de Marseille")),
         ("Jannik Sinner a dominé Carlos Alcaraz en finale à Roland-Garros.", ("Jannik Sinner", "dominer", "Carlos Alcaraz")),
+        # placings: who is ahead of whom
+        ("Tadej Pogačar est passé en tête avec sept secondes d'avance sur Jonas Vingegaard.",
+         ("Tadej Pogačar", "devancer", "Jonas Vingegaard")),
+        ("François Ruffin est arrivé en tête au premier tour devant Nathalie Ribeiro-Billet.",
+         ("François Ruffin", "devancer", "Nathalie Ribeiro-Billet")),
+        ("Nathalie Ribeiro-Billet a terminé derrière François Ruffin.", ("François Ruffin", "devancer", "Nathalie Ribeiro-Billet")),
+        # "devant" of a place, not of a placing
+        ("Emmanuel Macron a parlé devant l'Assemblée nationale mardi.", None),
         # a pronoun, or a party inside someone's quotation, is no named party of the article's account
         ("Il a battu Carlos Alcaraz en finale.", None),
         ("« Jannik Sinner a dominé Carlos Alcaraz », a estimé l'entraîneur.", None),
@@ -146,6 +154,10 @@ MATCH = (
                      "Le Paris Saint-Germain a dominé l'Olympique de Marseille.", False, id="same-order-other-verb"),
         pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
                      "L'Olympique de Marseille a dominé le Paris Saint-Germain.", True, id="swapped-verb-of-one-class"),
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "L'Olympique de Marseille a terminé devant le Paris Saint-Germain.", True, id="swapped-placing"),
+        pytest.param("Le Paris Saint-Germain a battu l'Olympique de Marseille.",
+                     "L'Olympique de Marseille a terminé derrière le Paris Saint-Germain.", False, id="same-placing"),
     ],
 )
 def test_swapped_parties_are_a_direction_conflict(write_articles, act_a, act_b, reported):
