@@ -635,3 +635,33 @@ def test_hedged_figures_are_marked_in_the_claim_table(diff):
     assert _claim(result, "200").modality == "hedged"
     assert _claim(result, "300").modality == "hedged"
     assert _claim(result, "45").modality != "hedged"
+
+
+# ------------------------------------------------------------------ running counts: updates
+TOLL = (
+    "Cyclone Chido : le bilan s'alourdit à Mayotte\n\n"
+    "Le cyclone Chido qui a dévasté Mayotte a fait {n} morts, selon le dernier bilan de la préfecture."
+    " Les secours poursuivent les recherches dans les bidonvilles de Mamoudzou.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "first, later, kind",
+    [
+        pytest.param("22", "35", "update", id="toll-rises"),
+        pytest.param("35", "22", "quantity", id="toll-falls-is-a-contradiction"),
+    ],
+)
+def test_a_running_toll_of_later_articles_is_an_update(diff, first, later, kind):
+    result = diff({"a": TOLL.format(n=first), "b": TOLL.format(n=later)}, {"a": "2024-12-16", "b": "2024-12-19"})
+    assert _kinds(result) == [(kind, "a", "b")]
+    d = result.discrepancies[0]
+    if kind == "update":
+        assert d.severity < 0.3 and "an update, not a contradiction" in d.explanation
+        assert d.explanation.index("a, 2024-12-16") < d.explanation.index("b, 2024-12-19")  # in time order
+
+
+def test_an_earlier_count_quoted_by_the_article_is_no_contradiction(diff):
+    text = TOLL.format(n="35") + "Un précédent bilan faisait état de 22 morts dans l'archipel de Mayotte.\n"
+    result = diff({"a": text}, {"a": "2024-12-19"})
+    assert not [d for d in result.discrepancies if d.kind == "quantity"]

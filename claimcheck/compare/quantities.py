@@ -85,7 +85,7 @@ def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Op
                 for a, b, ev in lk.conflicting:
                     linked.add((a.claim_id, b.claim_id))
                     ratio = values_conflict(a, b, ctx.keys)
-                    out.append(_quantity_conflict(a, b, ratio if ratio is not None else math.inf, ev, ctx))
+                    out.append(_update(a, b, ev, ctx) or _quantity_conflict(a, b, ratio if ratio is not None else math.inf, ev, ctx))
         for a, b, ev in scored:
             if (a.claim_id, b.claim_id) in linked:
                 continue
@@ -139,6 +139,40 @@ def _juxtaposed(a: Claim, b: Claim, ctx: Context) -> bool:
             if bounds is not None and not (bounds[0] < win[1] and win[0] < bounds[1]):
                 return False
     return True
+
+
+# Counts that keep moving while an event is reported (a toll, burnt hectares, homes cut off) …
+RUNNING_UNITS = frozenset({"mort", "blessé", "blessé grave", "blessé léger", "disparu", "évacué", "sinistré", "victime", "ha", "foyer"})
+# … and those of them that can only grow: a toll that falls is a contradiction, not news.
+NEVER_FALLING = frozenset({"mort", "ha", "victime"})
+
+
+def _update(a: Claim, b: Claim, evidence: Evidence, ctx: Context) -> Conflict | None:
+    """A running count given by articles published on different days, or quoted as an earlier count
+    ("un précédent bilan faisait état de …"): the figure moved, nobody contradicts anybody. Reported
+    as kind `update`, low severity, in time order — unless a count that can only grow went down."""
+    from claimcheck.compare.evidence import labels
+
+    unit = ctx.keys.unit(a)
+    if unit not in RUNNING_UNITS or a.event_date or b.event_date:
+        return None
+    earlier_a, earlier_b = "earlier" in labels(a, ctx), "earlier" in labels(b, ctx)
+    if earlier_a != earlier_b:
+        old, new = (a, b) if earlier_a else (b, a)
+    else:
+        pa, pb = dates_mod.date_bounds(ctx.published.get(a.doc_id) or ""), dates_mod.date_bounds(ctx.published.get(b.doc_id) or "")
+        if a.doc_id == b.doc_id or pa is None or pb is None or pa[0].date() == pb[0].date():
+            return None
+        old, new = (a, b) if pa[0] < pb[0] else (b, a)
+    vo, vn = k.to_float(old.value), k.to_float(new.value)
+    if vo is None or vn is None or (vn < vo and unit in NEVER_FALLING):
+        return None
+    when = {c.claim_id: ("earlier count" if c is old and earlier_a != earlier_b else (ctx.published.get(c.doc_id) or "?")) for c in (old, new)}
+    explanation = (
+        f"the count moved: {w.say(old, short=True, keys=ctx.keys).strip()} ({old.doc_id}, {when[old.claim_id]}) →"
+        f" {w.say(new, short=True, keys=ctx.keys).strip()} ({new.doc_id}, {when[new.claim_id]}) — an update, not a contradiction"
+    )
+    return Conflict("update", a, b, 0.15, explanation, w.topic(a, b, ctx.keys), evidence)
 
 
 def _quantity_conflict(a: Claim, b: Claim, ratio: float, evidence: Evidence, ctx: Context) -> Conflict:
