@@ -1107,7 +1107,8 @@ class ClaimExtractor:
                 event_date=self._event_date(info, window, q.start),
                 source=ent_mod.canonical(source) if source else "",
                 modality=self._final_modality(pred, seg_text, source),
-                aspect=self._aspect(self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
+                aspect="change" if _DIFFERENCE.match(self.text, q.end) else self._aspect(
+                    self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
                 scope=scope,
                 entities=self._sentence_entities(info),
                 event=self._event_classes(info.span, pred, unit),
@@ -1393,6 +1394,8 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
+# A difference, not a level: "100 000 de plus que jeudi", "245 000 manifestants de moins", "2 points de plus".
+_DIFFERENCE = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s+de\s+(?:plus|moins)\b(?!\s+en\s+plus)(?!\s+d(?:e|u|es|['’]))", re.I)
 # "52 400 d'entre eux", "trois d'entre elles"
 _AMONG = re.compile(r"\s*d['’]\s*entre\s+(?:eux|elles)\b", re.I)
 # Subjects that name a count of what their complement says: "le nombre de chômeurs", "l'effectif des salariés".

@@ -318,3 +318,18 @@ def test_clock_time_is_a_row_of_its_own(nlp, text, anchor, value):
 )
 def test_value_column_is_exact(nlp, text, anchor, value):
     assert _quantity(nlp, text, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "text, anchor, aspect",
+    [
+        ("Le cortège a réuni 500 000 manifestants. C'est 100 000 de plus que jeudi.", "100 000", "change"),
+        ("Les ventes ont atteint 700 000 unités, soit 245 000 unités de moins qu'en 2023.", "245 000", "change"),
+        ("Le nouveau bilan fait état de 12 morts de plus.", "12", "change"),
+        # a level: "de plus de 90 ans" says how old, not how many more
+        ("La ville compte 300 habitants de plus de 90 ans.", "300", ""),
+        ("Le cortège a réuni 500 000 manifestants jeudi.", "500 000", ""),
+    ],
+)
+def test_a_difference_is_a_change_not_a_level(nlp, text, anchor, aspect):
+    assert _quantity(nlp, text, anchor).aspect == aspect
