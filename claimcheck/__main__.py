@@ -1,4 +1,4 @@
-from claimcheck.cli import app
+from claimcheck.cli import main
 
 if __name__ == "__main__":  # spawned worker processes import this module too
-    app(prog_name="claimcheck")
+    main()

@@ -32,7 +32,11 @@ class _StderrLines(logging.Handler):
             self.handleError(record)
 
 
+_RECEIVED: list[int] = []  # the terminating signal received, if any (its exit status is 128 + its number)
+
+
 def _interrupted(signum: int, frame: object) -> None:
+    _RECEIVED.append(signum)
     raise KeyboardInterrupt  # the way Ctrl-C ends a run: outputs removed, worker processes ended
 
 
@@ -387,5 +391,12 @@ def diff(
         _close_cache(cache, quiet)
 
 
-def main() -> None:  # pragma: no cover - entry point for `python -m claimcheck`
-    app()
+def main() -> None:
+    """The `claimcheck` command: the typer app, with the shell's exit status for a run ended by a
+    signal (SIGINT 130, SIGTERM 143, SIGHUP 129), so that a supervisor sees why it stopped."""
+    try:
+        app(prog_name="claimcheck")
+    except SystemExit as stop:
+        if _RECEIVED and stop.code in (1, 130):
+            raise SystemExit(128 + _RECEIVED[0]) from None
+        raise

@@ -665,3 +665,33 @@ def test_an_earlier_count_quoted_by_the_article_is_no_contradiction(diff):
     text = TOLL.format(n="35") + "Un précédent bilan faisait état de 22 morts dans l'archipel de Mayotte.\n"
     result = diff({"a": text}, {"a": "2024-12-19"})
     assert not [d for d in result.discrepancies if d.kind == "quantity"]
+
+
+# ------------------------------------------------- sums: what a sum is of is evidence
+PROFIT_A = (
+    "Résultats annuels du groupe Norvex\n\nLe groupe Norvex a annoncé jeudi un bénéfice net de {a} millions"
+    " d'euros pour 2024, porté par ses ventes en Asie. Le titre a gagné 4 % à la Bourse de Paris.\n"
+)
+PROFIT_B = (
+    "Norvex publie ses comptes 2024\n\nNorvex a dégagé {b} millions d'euros de bénéfice net en 2024 grâce à"
+    " ses ventes en Asie, a indiqué jeudi le groupe. Le titre a gagné 4 % à la Bourse de Paris.\n"
+)
+PROFIT_B_PLAIN = (
+    "Norvex publie ses comptes 2024\n\nLe groupe Norvex a gagné {b} millions d'euros en 2024 grâce à ses ventes"
+    " en Asie, a indiqué jeudi le groupe. Le titre a gagné 4 % à la Bourse de Paris.\n"
+)
+
+
+@pytest.mark.parametrize("body_b", [PROFIT_B, PROFIT_B_PLAIN], ids=["both-say-profit", "one-says-profit"])
+def test_a_sum_stated_with_and_without_what_it_is_of_is_compared(diff, body_b):
+    # "un bénéfice net de 321 M€" and "a gagné 312 M€": one outlet names the sum, the other only the verb.
+    result = diff({"a": PROFIT_A.format(a="321"), "b": body_b.format(b="312")}, _same_day("a", "b", day="2025-03-06"))
+    assert _kinds(result) == [("quantity", "a", "b")]
+
+
+def test_sums_of_two_named_things_are_not_one_fact(diff):
+    a = ("Transfert record à Lyon\n\nLe montant du transfert atteint 45 millions d'euros, a indiqué le club"
+         " jeudi.\n")
+    b = ("Lyon : les détails du transfert\n\nLe joueur touchera 5 millions d'euros de bonus, a indiqué le club"
+         " jeudi.\n")
+    assert _kinds(diff({"a": a, "b": b}, _same_day("a", "b", day="2025-03-06"))) == []

@@ -414,6 +414,8 @@ def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
         return "a part is not the whole"
     if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
         return "percentages of different things"
+    if a.unit in k.MONEY and a.counted and b.counted and ent_mod.fold(a.counted) != ent_mod.fold(b.counted):
+        return f"sums of different things ({a.counted} / {b.counted})"
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start and not sources_differ(a, b):
         return "figures of one sentence (an enumeration or a comparison)"
     if not k.dates_compatible(a, b, ctx.published)[0]:

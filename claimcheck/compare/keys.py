@@ -78,7 +78,7 @@ def unit_key(claim: Claim, events: frozenset[str] | None = None) -> str:
         # says it ("d'euros de bonus"). Which sum (a price, a turnover, a net profit) is then for the
         # evidence to say (`is_price`): outlets write one sum with different verbs ("progresse à",
         # "s'élève à"; "un transfert de 45 M€" / "arrivée officialisée pour 40 M€").
-        group = f"{claim.unit} · {claim.counted}" if claim.counted else claim.unit
+        group = claim.unit
     return group
 
 
