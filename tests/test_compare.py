@@ -661,6 +661,38 @@ def test_a_running_toll_of_later_articles_is_an_update(diff, first, later, kind)
         assert d.explanation.index("a, 2024-12-16") < d.explanation.index("b, 2024-12-19")  # in time order
 
 
+QUAKE_TOLL = (
+    "Séisme au Maroc\n\nLe séisme qui a frappé la province d'Al Haouz vendredi soir a fait {n} morts, {label}"
+    " Des milliers de familles ont passé la nuit dehors.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        pytest.param("selon le dernier bilan du ministère de l'Intérieur.", "update", id="latest-toll"),
+        pytest.param("selon un bilan provisoire du ministère de l'Intérieur.", "update", id="provisional-toll"),
+        pytest.param("selon le ministère de l'Intérieur.", "quantity", id="plain-toll"),
+    ],
+)
+def test_tolls_of_one_day_said_to_be_provisional_are_an_update(diff, label, kind):
+    # Two articles of one day: without an hour, only a toll said to be provisional or the latest
+    # tells that the count moved; a toll can only grow, so the smaller one came first.
+    result = diff({"a": QUAKE_TOLL.format(n="820", label=label), "b": QUAKE_TOLL.format(n="2 012", label=label)},
+                  _same_day("a", "b", day="2023-09-09"))
+    assert _kinds(result) == [(kind, "a", "b")]
+    if kind == "update":
+        assert result.discrepancies[0].explanation.index("820") < result.discrepancies[0].explanation.index("2 012")
+
+
+def test_counts_of_an_enumeration_of_towns_are_not_alternatives(diff):
+    text = ("Retraites : forte mobilisation\n\nLes syndicats ont compté 140 000 personnes à Marseille (26 000 selon"
+            " la police), 20 000 personnes à Nice, 7 000 à Alès et 18 000 à Caen.\n")
+    result = diff({"a": text}, {"a": "2023-01-19"})
+    rows = [(d.kind, sorted((d.value_a, d.value_b))) for d in result.discrepancies]
+    assert rows == [("attribution", ["140000 personne", "26000 personne"])]
+
+
 def test_an_earlier_count_quoted_by_the_article_is_no_contradiction(diff):
     text = TOLL.format(n="35") + "Un précédent bilan faisait état de 22 morts dans l'archipel de Mayotte.\n"
     result = diff({"a": text}, {"a": "2024-12-19"})

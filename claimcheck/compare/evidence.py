@@ -82,6 +82,14 @@ def labels(claim: Claim, ctx: Context) -> frozenset[str]:
     return ctx.keys.text_key("labels", claim, compute)
 
 
+def running(claim: Claim, ctx: Context) -> bool:
+    """The sentence says its count is still moving ("selon le dernier bilan", "le bilan monte à",
+    "bilan provisoire"): class `running` of resources/evidence_fr.tsv, read in the whole sentence
+    (the label is often after the figure: "a fait 820 morts, selon un bilan provisoire")."""
+    pattern = _labels().get("running")
+    return bool(pattern and ctx.keys.text_key("running", claim, lambda c: bool(pattern.search(c.sentence))))
+
+
 def _one_sided(cls: str) -> FeatureFn:
     def fn(a: Claim, b: Claim, ctx: Context) -> float:
         return float((cls in labels(a, ctx)) != (cls in labels(b, ctx)))

@@ -91,7 +91,7 @@ def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Op
                 continue
             ratio = values_conflict(a, b, ctx.keys)
             if a.doc_id == b.doc_id and sources_differ(a, b) and not categorical_veto(a, b, ctx):
-                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx):
+                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx) and _alternatives(a, b, block):
                     out.append(_attribution_conflict(a, b, ratio, ctx))
             elif a.event_date and b.event_date and a.sent_start != b.sent_start:
                 twin = _twin_date_conflict(a, b, ctx)
@@ -141,6 +141,28 @@ def _juxtaposed(a: Claim, b: Claim, ctx: Context) -> bool:
     return True
 
 
+def _alternatives(a: Claim, b: Claim, block: Sequence[Claim]) -> bool:
+    """Two counts an article gives as alternatives for one fact: in one sentence, side by side
+    ("140 000 à Marseille (26 000 selon la police), 20 000 à Nice": the 26 000 is Marseille's, not
+    Nice's); in two sentences, unless each names its own place ("12 000 à Lyon" … "les syndicats
+    en revendiquent 40 000" are Lyon's two counts)."""
+    if a.sent_start != b.sent_start:
+        return not (a.place and b.place) or k.places_compatible(a, b)[0]
+    lo, hi = sorted((a.start, b.start))
+    same = sorted((c for c in block if c.doc_id == a.doc_id and c.sent_start == a.sent_start), key=lambda c: c.start)
+    if any(lo < c.start < hi for c in same):
+        return False
+
+    def place(claim: Claim) -> str:  # its own, else that of the figure it follows ("(26 000 selon la police)")
+        if claim.place:
+            return claim.place
+        before = [c for c in same if c.start < claim.start and c.place]
+        return before[-1].place if before else ""
+
+    pa, pb = place(a), place(b)
+    return not (pa and pb) or bool(k.split(pa) & k.split(pb))
+
+
 # Counts that keep moving while an event is reported (a toll, burnt hectares, homes cut off) …
 RUNNING_UNITS = frozenset({"mort", "blessé", "blessé grave", "blessé léger", "disparu", "évacué", "sinistré", "victime", "ha", "foyer"})
 # … and those of them that can only grow: a toll that falls is a contradiction, not news.
@@ -151,19 +173,28 @@ def _update(a: Claim, b: Claim, evidence: Evidence, ctx: Context) -> Conflict | 
     """A running count given by articles published on different days, or quoted as an earlier count
     ("un précédent bilan faisait état de …"): the figure moved, nobody contradicts anybody. Reported
     as kind `update`, low severity, in time order — unless a count that can only grow went down."""
-    from claimcheck.compare.evidence import labels
+    from claimcheck.compare.evidence import labels, running
 
     unit = ctx.keys.unit(a)
-    if unit not in RUNNING_UNITS or a.event_date or b.event_date:
+    if unit not in RUNNING_UNITS:
         return None
-    earlier_a, earlier_b = "earlier" in labels(a, ctx), "earlier" in labels(b, ctx)
+    # A toll is dated by its disaster ("le séisme de vendredi a fait 2 012 morts"): one date on both
+    # sides, or none, leaves the moment of each count to the publication and the labels.
+    if (a.event_date or b.event_date) and not (a.event_date and dates_mod.dates_compatible(a.event_date, b.event_date)):
+        return None
+    la, lb = labels(a, ctx), labels(b, ctx)
+    earlier_a, earlier_b = "earlier" in la, "earlier" in lb
+    pa, pb = dates_mod.date_bounds(ctx.published.get(a.doc_id) or ""), dates_mod.date_bounds(ctx.published.get(b.doc_id) or "")
     if earlier_a != earlier_b:
         old, new = (a, b) if earlier_a else (b, a)
-    else:
-        pa, pb = dates_mod.date_bounds(ctx.published.get(a.doc_id) or ""), dates_mod.date_bounds(ctx.published.get(b.doc_id) or "")
-        if a.doc_id == b.doc_id or pa is None or pb is None or pa[0].date() == pb[0].date():
-            return None
+    elif a.doc_id != b.doc_id and pa is not None and pb is not None and pa[0].date() != pb[0].date():
         old, new = (a, b) if pa[0] < pb[0] else (b, a)
+    elif unit in NEVER_FALLING and (running(a, ctx) or running(b, ctx)) and a.doc_id != b.doc_id:
+        # One day, and a count said to be provisional or the latest ("le dernier bilan fait état de",
+        # "le bilan monte à"): a toll that can only grow was smaller first.
+        old, new = (a, b) if (k.to_float(a.value) or 0) <= (k.to_float(b.value) or 0) else (b, a)
+    else:
+        return None
     vo, vn = k.to_float(old.value), k.to_float(new.value)
     if vo is None or vn is None or (vn < vo and unit in NEVER_FALLING):
         return None
