@@ -91,7 +91,7 @@ def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Op
                 continue
             ratio = values_conflict(a, b, ctx.keys)
             if a.doc_id == b.doc_id and sources_differ(a, b) and not categorical_veto(a, b, ctx):
-                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx) and _alternatives(a, b, block):
+                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx) and _alternatives(a, b, block, ev, ctx):
                     out.append(_attribution_conflict(a, b, ratio, ctx))
             elif a.event_date and b.event_date and a.sent_start != b.sent_start:
                 twin = _twin_date_conflict(a, b, ctx)
@@ -141,22 +141,21 @@ def _juxtaposed(a: Claim, b: Claim, ctx: Context) -> bool:
     return True
 
 
-def _alternatives(a: Claim, b: Claim, block: Sequence[Claim]) -> bool:
-    """Two counts an article gives as alternatives for one fact: in one sentence, side by side
-    ("140 000 à Marseille (26 000 selon la police), 20 000 à Nice": the 26 000 is Marseille's, not
-    Nice's); in two sentences, unless each names its own place ("12 000 à Lyon" … "les syndicats
-    en revendiquent 40 000" are Lyon's two counts)."""
-    if a.sent_start != b.sent_start:
-        return not (a.place and b.place) or k.places_compatible(a, b)[0]
+def _alternatives(a: Claim, b: Claim, block: Sequence[Claim], evidence: Evidence, ctx: Context) -> bool:
+    """Two counts an article gives as alternatives for one fact: one right after the other, with no
+    count of the same thing between them ("1 500 selon les syndicats, 900 selon la police"; "12 000
+    à Lyon, selon la préfecture. Les syndicats en revendiquent 40 000") and of one place (in
+    "140 000 à Marseille (26 000 selon la police), 20 000 à Nice" the 26 000 is Marseille's); or,
+    further apart, two sentences the evidence says state one fact."""
     lo, hi = sorted((a.start, b.start))
-    same = sorted((c for c in block if c.doc_id == a.doc_id and c.sent_start == a.sent_start), key=lambda c: c.start)
-    if any(lo < c.start < hi for c in same):
-        return False
+    doc = sorted((c for c in block if c.doc_id == a.doc_id), key=lambda c: c.start)
+    if any(lo < c.start < hi for c in doc):
+        return a.sent_start != b.sent_start and evidence.score >= ctx.settings.threshold_within
 
-    def place(claim: Claim) -> str:  # its own, else that of the figure it follows ("(26 000 selon la police)")
+    def place(claim: Claim) -> str:  # its own, else that of the figure it follows in its sentence
         if claim.place:
             return claim.place
-        before = [c for c in same if c.start < claim.start and c.place]
+        before = [c for c in doc if c.sent_start == claim.sent_start and c.start < claim.start and c.place]
         return before[-1].place if before else ""
 
     pa, pb = place(a), place(b)
