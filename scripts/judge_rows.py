@@ -74,7 +74,10 @@ def judge(gold: dict, rows: list[dict], judgments: dict) -> list[tuple[dict, str
             out.append((row, "false", trap["id"]))
             continue
         j = judgments.get(row_key(row))
-        out.append((row, j["verdict"] if j else "unjudged", ("hand: " + j.get("why", "")) if j else ""))
+        verdict = j["verdict"] if j else "unjudged"
+        if verdict == "update" and row["kind"] != "update":
+            verdict = "update-as-contradiction"  # a running count that moved, reported as a disagreement
+        out.append((row, verdict, ("hand: " + j.get("why", "")) if j else ""))
     return out
 
 
