@@ -16,7 +16,7 @@ REQUIRED_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS[:10]
 
 # Column order of the discrepancy report written by `diff`.
 DISCREPANCY_COLUMNS: tuple[str, ...] = (
-    "kind", "topic", "doc_a", "doc_b", "text_a", "text_b", "value_a", "value_b", "severity", "explanation",
+    "kind", "topic", "doc_a", "doc_b", "text_a", "text_b", "value_a", "value_b", "severity", "explanation", "story",
 )
 
 
@@ -107,6 +107,8 @@ class Discrepancy:
     claim_a: str = ""
     claim_b: str = ""
     evidence: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    # The story both claims belong to, named by its most distinctive words ("chido · mayotte · mamoudzou").
+    story: str = ""
 
     def row(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in DISCREPANCY_COLUMNS}

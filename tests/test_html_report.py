@@ -220,5 +220,6 @@ def test_diff_of_saved_pages_to_html_end_to_end(nlp, tmp_path, monkeypatch):
     page = out.read_text(encoding="utf-8")
     assert "<strong>Le Courrier du Sud, 2023-09-09</strong>" in page and "<strong>La Gazette, 2023-09-09</strong>" in page
     assert 'href="https://gazette.example/45"' in page
-    assert f"Story 1: {escape(QUAKE_A[0]).replace('&#x27;', '&#39;')}</h2>" in page  # the first page's title
+    # The first page's title, then the story's distinctive words (its `story` column).
+    assert f"Story 1: {escape(QUAKE_A[0]).replace('&#x27;', '&#39;')} — " in page
     assert page.count('<article class="article"') == 2 and 'mark class="cited"' in page

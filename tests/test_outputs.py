@@ -122,7 +122,7 @@ def test_the_workbook_reads_back_with_its_sheets_header_filters_and_colours(tmp_
     sheet = book["discrepancies"]
     header = [c.value for c in sheet[1]]
     assert header == [*DISCREPANCY_COLUMNS[:4], "outlet_a", "outlet_b", *DISCREPANCY_COLUMNS[4:]]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L4"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:M4"
     assert sheet.column_dimensions["G"].width > sheet.column_dimensions["A"].width  # text_a is wide
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows[0][4:6] == ["Le Courrier", "La Gazette"] and rows[2][4:6] == [None, None]

@@ -72,3 +72,23 @@ def test_unrelated_articles_added_to_the_folder_change_no_story(claims_of):
 )
 def test_a_word_is_weighed_by_its_rarity_in_french(rare, common):
     assert rarity(rare) > rarity(common)
+
+
+def test_each_story_is_named_by_its_distinctive_words(claims_of):
+    from claimcheck.compare.stories import labels
+
+    claims = claims_of({**CYCLONE, **STORM})
+    story_of = stories(claims)
+    named = labels(claims, story_of)
+    cyclone, storm = named[story_of["cyc_a"]], named[story_of["tem_a"]]
+    assert "chido" in cyclone.split(" · ") and "mayotte" in cyclone.split(" · ")
+    assert "ciaran" in storm.split(" · ") and cyclone != storm
+
+
+def test_the_report_has_a_story_column(nlp, write_articles):
+    a = CYCLONE["cyc_a"]
+    b = CYCLONE["cyc_a"].replace("220 km/h", "180 km/h")
+    result = api.diff([write_articles({"cyc_a": a, "cyc_z": b}, meta={"cyc_a": "2024-12-15", "cyc_z": "2024-12-15"})],
+                      meta=None)
+    assert result.discrepancies and all("chido" in d.story for d in result.discrepancies)
+    assert "story" in result.discrepancies[0].row()

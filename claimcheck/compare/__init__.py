@@ -21,10 +21,11 @@ The package in the order data flows through it:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.compare import context as context_mod
 from claimcheck.compare import dates, flows, quantities, quotes, relations
+from claimcheck.compare import stories as stories_mod
 from claimcheck.compare.evidence import Evidence, score
 from claimcheck.compare.grouping import Conflict, group
 from claimcheck.compare.keys import comparable
@@ -59,7 +60,11 @@ def compare(
         found += quotes.conflicts(pool, ctx)
     if "relations" in options.parts:
         found += relations.conflicts(pool, ctx)
-    return group(found, facts)
+    rows = group(found, facts)
+    if not rows:
+        return rows
+    named = stories_mod.labels(claims, ctx.story)
+    return [replace(d, story=named.get(ctx.story.get(d.doc_a, -1), "")) for d in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,23 @@ def stories(claims: Sequence[Claim], *, threshold: float = 0.15) -> dict[str, in
     Because rarity does not depend on the folder, the stories of a folder stay the same when
     unrelated articles are added (tests/test_stories.py).
     """
+    docs, counts = word_counts(claims)
+    vectors = {}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        vec = {w: (1 + math.log(k)) * rarity(w) for w, k in counts[d].items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        vectors[d] = {w: x / norm for w, x in vec.items()}
+        for w in vec:
+            postings[w].append(d)
+    groups = average_link(docs, similarities(docs, vectors, postings), threshold)
+    roots: dict[str, int] = {}
+    return {d: roots.setdefault(groups[d], len(roots)) for d in docs}
+
+
+def word_counts(claims: Sequence[Claim]) -> tuple[list[str], dict[str, dict[str, float]]]:
+    """The documents in order of first claim, and each one's weighted count of telling words (in
+    its compared sentences, each sentence once; names count `NAME_WEIGHT` times)."""
     stop = stop_words()
     seen: set[tuple[str, int]] = set()
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -104,17 +121,25 @@ def stories(claims: Sequence[Claim], *, threshold: float = 0.15) -> dict[str, in
             word = m.group(0).lower()
             if word not in stop and not furniture(word):
                 counts[c.doc_id][word] += NAME_WEIGHT if m.start() > 0 and m.group(0)[0].isupper() else 1.0
-    vectors = {}
-    postings: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        vec = {w: (1 + math.log(k)) * rarity(w) for w, k in counts[d].items()}
-        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-        vectors[d] = {w: x / norm for w, x in vec.items()}
-        for w in vec:
-            postings[w].append(d)
-    groups = average_link(docs, similarities(docs, vectors, postings), threshold)
-    roots: dict[str, int] = {}
-    return {d: roots.setdefault(groups[d], len(roots)) for d in docs}
+    return docs, counts
+
+
+def labels(claims: Sequence[Claim], story_of: dict[str, int], *, words: int = 3) -> dict[int, str]:
+    """Each story named by its most distinctive words: those most of its documents use, weighted by
+    their rarity in French ("chido · mayotte · mamoudzou"); ties go to the alphabet."""
+    _, counts = word_counts(claims)
+    members: dict[int, list[str]] = defaultdict(list)
+    for d, s in story_of.items():
+        members[s].append(d)
+    out = {}
+    for s, docs in members.items():
+        weight: dict[str, float] = defaultdict(float)
+        for d in docs:
+            for w in counts.get(d, {}):
+                weight[w] += rarity(w)  # once per document: what the story's articles share
+        best = sorted(weight, key=lambda w: (-weight[w], w))[:words]
+        out[s] = " · ".join(best)
+    return out
 
 
 def similarities(

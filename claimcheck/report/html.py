@@ -206,6 +206,9 @@ def build(
         titles = [t for t in (_title(docs.get(x)) for x in story_docs) if t]
         topic_words = Counter(items[i].topic.split(" · ")[0] for i in indexes)
         label = titles[0] if titles else topic_words.most_common(1)[0][0]
+        words = next((items[i].story for i in indexes if items[i].story), "")
+        if words and words not in label:
+            label = f"{label} — {words}"  # the story's distinctive words, as in the `story` column
         stories.append(Story(number, label, [names.get(x, x) for x in story_docs],
                              sorted((Fact(t, c) for t, c in facts.items()), key=lambda f: -f.top)))
 
