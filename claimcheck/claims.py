@@ -574,7 +574,13 @@ class ClaimExtractor:
         return _join(toks)
 
     def _source(self, q_span: tuple[int, int], seg: tuple[int, int], pred: Token | None, paragraph_source: str) -> str:
-        """Who gives the figure: "selon X", "pour X", "X 2,1 millions", or the subject of a reporting verb."""
+        """Who gives the figure: "selon X", "pour X", "X 2,1 millions", or the subject of a reporting verb.
+        A count is nobody's voice: "selon un dernier bilan du ministère" is the ministry's figure,
+        "un précédent bilan faisait état de" names no source (`_count_source`)."""
+        found = self._source_phrase(q_span, seg, pred, paragraph_source)
+        return _count_source(found, self.lex.count_nouns) if found else found
+
+    def _source_phrase(self, q_span: tuple[int, int], seg: tuple[int, int], pred: Token | None, paragraph_source: str) -> str:
         seg_text = self.text[seg[0]:seg[1]]
         m = _SOURCE_PREP.search(seg_text)
         if m:
@@ -1425,11 +1431,27 @@ def _inherited_unit(units: Sequence[tuple[str, float | None]], value: float) -> 
     return ""
 
 
+_COUNT_OWNER = re.compile(r"\b(?:du|de\s+la|de\s+l['’]|des|d['’]|par(?:\s+(?:les|le|la)\b|\s+l['’]|\s))\s*(?P<owner>.+)$", re.I)
+
+
+def _count_source(np: str, count_nouns: frozenset[str]) -> str:
+    """The source named by a phrase whose head is a count ("bilan", "décompte", "chiffres"): who
+    made it ("selon le dernier bilan en date du ministère de la Santé" → "ministère de la Santé"),
+    or nobody ("un précédent bilan" → ""). Any other phrase is kept as it is."""
+    words = np.split()
+    head = next((i for i, w in enumerate(words[:3]) if w.lower().rstrip("s") in count_nouns or w.lower() in count_nouns), None)
+    if head is None:
+        return np
+    rest = " ".join(words[head + 1:])
+    m = _COUNT_OWNER.search(rest)
+    return _clean_np(m.group("owner")) if m else ""
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t,;:.«»\"'’")
     np = re.sub(r"^(?:les|la|le|l['’]|des|du|de|d['’])(?:\s+|(?<=['’]))", "", np, flags=re.I)
     words = np.split()
-    return " ".join(words[:8])
+    return " ".join(words[:10])
 
 
 def _fmt_number(value: float | None) -> str:

@@ -19,6 +19,7 @@ class Lexicon:
     hedge: frozenset[str]
     measure_before: frozenset[str] = frozenset()
     restrictive: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()  # nouns that name a count, not who gave it ("bilan")
 
     def event_classes(self, lemma: str) -> frozenset[str]:
         """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
@@ -74,4 +75,5 @@ def load() -> Lexicon:
         hedge=sections.get("hedge", {}).get("hedge", frozenset()),
         measure_before=sections.get("measure", {}).get("before", frozenset()),
         restrictive=sections.get("restrictive", {}).get("adjective", frozenset()),
+        count_nouns=sections.get("count", {}).get("noun", frozenset()),
     )

@@ -92,6 +92,15 @@ def test_qualifier_and_value(nlp, text, anchor, value, qualifier):
         ("D'après l'ONU, 1,5 million de réfugiés ont fui le pays.", "1,5 million", "ONU"),
         ("Le Croissant-Rouge indique que 40 corps ont été retrouvés.", "40", "Croissant-Rouge"),
         ("Le séisme a fait 1 200 morts.", "1 200", ""),
+        # A count is nobody's voice: who made it is the source, or nobody.
+        ("Selon le dernier bilan en date du ministère de la Santé, 237 personnes sont mortes.", "237",
+         "ministère de la Santé"),
+        ("Selon un dernier bilan communiqué jeudi par les autorités, le séisme a fait 17 100 morts.", "17 100", "autorités"),
+        ("Selon les chiffres de la préfecture, 12 000 personnes ont défilé.", "12 000", "préfecture"),
+        ("Un précédent bilan faisait état de 111 morts dans la région.", "111", ""),
+        ("Selon les bilans officiels, 3 162 personnes ont péri en Syrie.", "3 162", ""),
+        ("Selon les résultats définitifs du ministère de l'Intérieur, la gauche obtient 182 sièges.", "182",
+         "ministère de l'Intérieur"),
     ],
 )
 def test_source_of_a_figure(nlp, text, anchor, source):
