@@ -727,3 +727,32 @@ def test_sums_of_two_named_things_are_not_one_fact(diff):
     b = ("Lyon : les détails du transfert\n\nLe joueur touchera 5 millions d'euros de bonus, a indiqué le club"
          " jeudi.\n")
     assert _kinds(diff({"a": a, "b": b}, _same_day("a", "b", day="2025-03-06"))) == []
+
+
+# ------------------------------------------ running counts: the series across a story's articles
+SERIES_DAY = {
+    "a": ("2024-12-14", "Le cyclone Chido frappe Mayotte\n\nLe cyclone Chido a fait au moins deux morts à Mayotte, selon la"
+          " préfecture. Les rafales ont dépassé 200 km/h sur l'île.\n"),
+    "b": ("2024-12-15", "Mayotte dévastée par Chido\n\nLe passage du cyclone Chido sur Mayotte a fait 14 morts. Les autorités"
+          " craignent des centaines de victimes dans les bidonvilles.\n"),
+    "c": ("2024-12-17", "Chido : Mayotte compte ses morts\n\nAprès le cyclone Chido, Mayotte pleure 22 morts et les secours"
+          " fouillent toujours les décombres des quartiers pauvres.\n"),
+    "d": ("2024-12-20", "Une semaine après Chido\n\nUne semaine après le cyclone, Mayotte déplore 31 morts. Le cyclone Kamisy"
+          " avait fait 12 morts en 1984.\n"),
+}
+
+
+def test_a_running_toll_across_the_articles_of_a_story_is_a_series_of_updates(diff):
+    result = diff({d: t for d, (_, t) in SERIES_DAY.items()}, {d: day for d, (day, _) in SERIES_DAY.items()})
+    updates = [d for d in result.discrepancies if d.kind == "update"]
+    assert [d for d in result.discrepancies if d.kind == "quantity"] == []
+    steps = sorted((d.doc_a, d.doc_b) for d in updates)
+    assert steps == [("a", "b"), ("b", "c"), ("c", "d")]  # each step once, in time order; the fear and 1984 left out
+    assert all(d.severity < 0.3 for d in updates)
+
+
+def test_two_tolls_of_one_day_without_a_word_of_a_new_count_are_no_series_step(diff):
+    a = "Incendie dans les Corbières\n\nL'incendie des Corbières a détruit 3 400 hectares, selon les pompiers.\n"
+    b = "Corbières : le feu progresse\n\nL'incendie des Corbières a parcouru 4 200 hectares, selon les pompiers.\n"
+    result = diff({"a": a, "b": b}, _same_day("a", "b", day="2025-07-23"))
+    assert "update" not in [d.kind for d in result.discrepancies]

@@ -18,7 +18,9 @@ from claimcheck.compare.intervals import distinctive, twins, values_conflict
 from claimcheck.compare.linking import UnionFind, link
 from claimcheck.compare.settings import Options
 from claimcheck.normalize import dates as dates_mod
+from claimcheck.normalize import entities as ent_mod
 from claimcheck.records import Claim
+from claimcheck.sections import COMPARED_SECTIONS
 
 _FRAME_FIELDS = ("origin", "destination", "place", "source", "subject", "event_date", "predicate", "object", "event")
 
@@ -74,7 +76,8 @@ def scored_pairs(block: Sequence[Claim], ctx: Context) -> list[tuple[Claim, Clai
 def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Options) -> list[Conflict]:
     out: list[Conflict] = []
     settings = ctx.settings
-    for block in prepare(pool, ctx).values():
+    blocks = prepare(pool, ctx)
+    for block in blocks.values():
         scored = scored_pairs(block, ctx)
         linked: set[tuple[str, str]] = set()
         for lk in link(scored, settings.threshold, settings.threshold_within, agree=lambda a, b: values_conflict(a, b, ctx.keys) is None):
@@ -97,6 +100,113 @@ def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Op
                 twin = _twin_date_conflict(a, b, ctx)
                 if twin is not None:
                     out.append(twin)
+    out += series_updates(blocks, ctx, {(c.a.doc_id, c.b.doc_id, ctx.keys.unit(c.a)) for c in out})
+    return out
+
+
+# Running counts whose series across a story's articles is reported step by step.
+SERIES_UNITS = frozenset({"mort", "victime", "blessé", "ha"})
+
+
+def _headline_count(claims: Sequence[Claim], ctx: Context, main_place: str = "") -> Claim | None:
+    """An article's own figure of a running count: its largest one that is not a past value, a goal
+    or a part, not hedged or denied, not of another year than the article ("le séisme de 2004 avait
+    fait 628 morts"), and of no place, of a country or of the story's own place (a province's toll
+    is a part of the story's)."""
+    from claimcheck.compare.evidence import labels, running
+
+    def own_place(x: str) -> bool:
+        fx, fm = ent_mod.fold(x), ent_mod.fold(main_place)
+        return ent_mod.country_of(x) == ent_mod.canonical(x) or bool(fm and (fm in fx or fx in fm))
+
+    published = ctx.published.get(claims[0].doc_id) or ""
+    best = None
+    for c in claims:
+        value = k.to_float(c.value)
+        if value is None or value <= 0 or c.scope or c.modality in {"hedged", "negated"} or c.qualifier in {"le", "lt"}:
+            continue
+        if c.section not in COMPARED_SECTIONS:
+            continue  # a reader comment's figure is nobody's count
+        marks = labels(c, ctx)
+        if marks & {"target", "part"} or ("earlier" in marks and not running(c, ctx)):
+            continue  # "un bilan provisoire fait état de 31 morts" is today's count, not a past one
+        if c.event_date and published and c.event_date[:4] != published[:4]:
+            continue
+        if c.place and not all(own_place(x) for x in k.split(c.place)):
+            continue
+        low, high = k.to_float(c.low), k.to_float(c.high)
+        if low and high and high >= 2 * low:
+            continue  # "plusieurs centaines, voire des milliers": a fear, not a count
+        if best is None or value > (k.to_float(best.value) or 0):
+            best = c
+    return best
+
+
+def _rising(points: list) -> list:  # type: ignore[type-arg]
+    """The longest run of points (in time order) whose figures never fall: the series itself, the
+    articles whose largest figure counts something else (one country's toll, a province's) left out.
+    Ties go to the earliest points; quadratic in the articles of one story."""
+    if not points:
+        return []
+    length = [1] * len(points)
+    prev = [-1] * len(points)
+    for i in range(len(points)):
+        for j in range(i):
+            if points[j][1] <= points[i][1] and length[j] + 1 > length[i]:
+                length[i], prev[i] = length[j] + 1, j
+    i = max(range(len(points)), key=lambda x: (length[x], -x))
+    out = []
+    while i >= 0:
+        out.append(points[i])
+        i = prev[i]
+    return out[::-1]
+
+
+def series_updates(blocks: dict[tuple[int, str], list[Claim]], ctx: Context, reported: set[tuple[str, str, str]]) -> list[Conflict]:
+    """The series of a running count across a story's articles (a toll: 2 → 14 → 20 → 31 → 39):
+    each article's own figure (`_headline_count`), in order of publication, the longest run that
+    never falls (`_rising`), every rise from one article of the run to the next reported as an `update` — the figures a single pair's evidence is too weak
+    to align ("au moins 14 morts" on Sunday, "fait état de 20 morts" on Tuesday). A fall is not
+    reported from here: two articles' largest figures may count different things (one gives the
+    total, the other one country's toll); the pairwise evidence judges those."""
+    from claimcheck.compare.evidence import running
+
+    out: list[Conflict] = []
+    for (story, unit), block in sorted(blocks.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if unit not in SERIES_UNITS:
+            continue
+        by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for c in block:
+            if c.kind == "quantity" and ctx.keys.unit(c) == unit:
+                by_doc[c.doc_id].append(c)
+        named: dict[str, set[str]] = defaultdict(set)  # place → the articles that name it for this count
+        for c in block:
+            for x in k.split(c.place):
+                named[x].add(c.doc_id)
+        main_place = max(sorted(named), key=lambda x: len(named[x]), default="")
+        points = []
+        for doc, claims in by_doc.items():
+            head = _headline_count(claims, ctx, main_place)
+            bounds = dates_mod.date_bounds(ctx.published.get(doc) or "")
+            if head is not None and bounds is not None:
+                points.append((bounds[0], k.to_float(head.value) or 0.0, doc, head))
+        points.sort(key=lambda p: (p[0], p[1], p[2]))
+        chain = _rising(points)
+        for (t0, v0, d0, old), (t1, v1, d1, new) in zip(chain, chain[1:]):
+            if v1 <= v0:
+                continue
+            if values_conflict(old, new, ctx.keys) is None and old.qualifier not in {"ge", "gt"}:
+                continue  # "une cinquantaine" then "47": one count written two ways ("au moins 14" then 20 moved)
+            if t0.date() == t1.date() and not (running(old, ctx) or running(new, ctx)):
+                continue  # one day, no word that the count moved: the order is unknown, the pair is for the evidence
+            if (d0, d1, unit) in reported or (d1, d0, unit) in reported:
+                continue
+            explanation = (
+                f"the count moved: {w.say(old, short=True, keys=ctx.keys).strip()} ({d0}, {ctx.published.get(d0) or '?'}) →"
+                f" {w.say(new, short=True, keys=ctx.keys).strip()} ({d1}, {ctx.published.get(d1) or '?'}) — an update of the"
+                " story's running count, not a contradiction"
+            )
+            out.append(Conflict("update", old, new, 0.1, explanation, w.topic(old, new, ctx.keys)))
     return out
 
 
