@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -110,14 +111,21 @@ def main() -> int:
     print(f"\nreal disagreements (required): {len(required)}, found {len(required) - len(missed)}, missed {len(missed)}")
     for it in missed:
         print(f"  missed {it['id']} [{', '.join(it['kinds'])}] {it.get('note', '')[:110]}")
-    print("\nrunning-total series (points that show in at least one update row of the series):")
+    print("\nrunning-total series (points whose figure an update row gives for that article):")
     for n, series in enumerate(gold.get("series", [])):
         points = series.get("points", [])
-        rows_of = [row for row, verdict, ref in judged if verdict == "update" and ref == f"S{n + 1}"]
+        updates = [row for row, verdict, _ in judged if verdict == "update" and row["kind"] == "update"]
+
+        def figure(value: str) -> float | None:
+            m = re.search(r"-?\d+(?:\.\d+)?", value or "")
+            return float(m.group(0)) if m else None
+
+        # A point shows when an update row gives that article's figure (whichever sentence states it).
         shown = sum(1 for p in points if any(
-            (row["doc_a"] == p["doc"] and p["needle"] in row["text_a"]) or (row["doc_b"] == p["doc"] and p["needle"] in row["text_b"])
-            for row in rows_of))
-        print(f"  S{n + 1} {series.get('story')}: {series.get('what', '')[:50]:50} {shown}/{len(points)} points, {len(rows_of)} update rows")
+            (row["doc_a"] == p["doc"] and figure(row.get("value_a", "")) == float(p["value"]))
+            or (row["doc_b"] == p["doc"] and figure(row.get("value_b", "")) == float(p["value"]))
+            for row in updates))
+        print(f"  S{n + 1} {series.get('story')}: {series.get('what', '')[:50]:50} {shown}/{len(points)} points")
     if args.show:
         for row, verdict, ref in judged:
             print(f"{verdict:10} {ref:8} [{row['kind']}] {row['doc_a']} {row.get('value_a', '')} <> {row['doc_b']} {row.get('value_b', '')}")
