@@ -165,12 +165,11 @@ def _rising(points: list) -> list:  # type: ignore[type-arg]
 def series_updates(blocks: dict[tuple[int, str], list[Claim]], ctx: Context, reported: set[tuple[str, str, str]]) -> list[Conflict]:
     """The series of a running count across a story's articles (a toll: 2 → 14 → 20 → 31 → 39):
     each article's own figure (`_headline_count`), in order of publication, the longest run that
-    never falls (`_rising`), every rise from one article of the run to the next reported as an `update` — the figures a single pair's evidence is too weak
-    to align ("au moins 14 morts" on Sunday, "fait état de 20 morts" on Tuesday). A fall is not
-    reported from here: two articles' largest figures may count different things (one gives the
-    total, the other one country's toll); the pairwise evidence judges those."""
-    from claimcheck.compare.evidence import running
-
+    never falls (`_rising`), every rise from one article of the run to the next reported as an
+    `update` — the figures a single pair's evidence is too weak to align ("au moins 14 morts" on
+    Sunday, "fait état de 20 morts" on Tuesday). A fall is not reported from here: two articles'
+    largest figures may count different things (one gives the total, the other one country's
+    toll); the pairwise evidence judges those."""
     out: list[Conflict] = []
     for (story, unit), block in sorted(blocks.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if unit not in SERIES_UNITS:
@@ -184,29 +183,48 @@ def series_updates(blocks: dict[tuple[int, str], list[Claim]], ctx: Context, rep
             for x in k.split(c.place):
                 named[x].add(c.doc_id)
         main_place = max(sorted(named), key=lambda x: len(named[x]), default="")
-        points = []
-        for doc, claims in by_doc.items():
-            head = _headline_count(claims, ctx, main_place)
-            bounds = dates_mod.date_bounds(ctx.published.get(doc) or "")
-            if head is not None and bounds is not None:
-                points.append((bounds[0], k.to_float(head.value) or 0.0, doc, head))
-        points.sort(key=lambda p: (p[0], p[1], p[2]))
-        chain = _rising(points)
-        for (t0, v0, d0, old), (t1, v1, d1, new) in zip(chain, chain[1:]):
-            if v1 <= v0:
-                continue
-            if values_conflict(old, new, ctx.keys) is None and old.qualifier not in {"ge", "gt"}:
-                continue  # "une cinquantaine" then "47": one count written two ways ("au moins 14" then 20 moved)
-            if t0.date() == t1.date() and not (running(old, ctx) or running(new, ctx)):
-                continue  # one day, no word that the count moved: the order is unknown, the pair is for the evidence
-            if (d0, d1, unit) in reported or (d1, d0, unit) in reported:
-                continue
-            explanation = (
-                f"the count moved: {w.say(old, short=True, keys=ctx.keys).strip()} ({d0}, {ctx.published.get(d0) or '?'}) →"
-                f" {w.say(new, short=True, keys=ctx.keys).strip()} ({d1}, {ctx.published.get(d1) or '?'}) — an update of the"
-                " story's running count, not a contradiction"
-            )
-            out.append(Conflict("update", old, new, 0.1, explanation, w.topic(old, new, ctx.keys)))
+        # The story's series, and one per country that three articles or more count apart
+        # ("18 991 morts en Turquie", "3 377 en Syrie" beside the total of both).
+        countries = [x for x in sorted(named) if len(named[x]) >= 3 and ent_mod.country_of(x) == ent_mod.canonical(x)]
+        series: list[tuple[str, dict[str, list[Claim]], str]] = [("", by_doc, main_place)]
+        for country in countries:
+            only = {d: [c for c in cs if k.split(c.place) == {country}] for d, cs in by_doc.items()}
+            series.append((country, {d: cs for d, cs in only.items() if cs}, country))
+        for where, docs_claims, place in series:
+            out += _series_steps(docs_claims, place, where, unit, ctx, reported)
+    return out
+
+
+def _series_steps(by_doc: dict[str, list[Claim]], main_place: str, where: str, unit: str, ctx: Context,
+                  reported: set[tuple[str, str, str]]) -> list[Conflict]:
+    from claimcheck.compare.evidence import running
+
+    out: list[Conflict] = []
+    points = []
+    for doc, claims in by_doc.items():
+        head = _headline_count(claims, ctx, main_place)
+        bounds = dates_mod.date_bounds(ctx.published.get(doc) or "")
+        if head is not None and bounds is not None:
+            points.append((bounds[0], k.to_float(head.value) or 0.0, doc, head))
+    points.sort(key=lambda p: (p[0], p[1], p[2]))
+    chain = _rising(points)
+    for (t0, v0, d0, old), (t1, v1, d1, new) in zip(chain, chain[1:]):
+        if v1 <= v0:
+            continue
+        if values_conflict(old, new, ctx.keys) is None and (old.qualifier not in {"ge", "gt"} or v1 < 1.25 * v0):
+            continue  # "une cinquantaine" / "47", "plus de 600" / "632": one count written two ways ("au moins 14" then 20 moved)
+        if t0.date() == t1.date() and not (running(old, ctx) or running(new, ctx)):
+            continue  # one day, no word that the count moved: the order is unknown, the pair is for the evidence
+        key = f"{unit}@{where}" if where else unit
+        if (d0, d1, key) in reported or (d1, d0, key) in reported:
+            continue
+        reported.add((d0, d1, key))
+        explanation = (
+            f"the count{' in ' + where.title() if where else ''} moved: {w.say(old, short=True, keys=ctx.keys).strip()} ({d0},"
+            f" {ctx.published.get(d0) or '?'}) → {w.say(new, short=True, keys=ctx.keys).strip()} ({d1},"
+            f" {ctx.published.get(d1) or '?'}) — an update of the story's running count, not a contradiction"
+        )
+        out.append(Conflict("update", old, new, 0.1, explanation, w.topic(old, new, ctx.keys)))
     return out
 
 
