@@ -205,3 +205,23 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_article(scheduler, writ
     assert marker.exists(), "no worker was killed: the test proved nothing"
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == local.read_bytes()
+
+
+def test_a_worker_with_other_code_or_model_is_refused(nlp):
+    import asyncio
+    from types import SimpleNamespace
+
+    from claimcheck.cluster import ModelLoader
+
+    with pytest.raises(RuntimeError, match="another version of claimcheck"):
+        asyncio.run(ModelLoader("0000000000000000").setup(SimpleNamespace(address="tcp://w:1")))
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("local", ("local", None)), ("local:3", ("local", 3)), (" tcp://10.0.0.5:8786 ", ("tcp://10.0.0.5:8786", None)),
+])
+def test_scheduler_addresses(address, expected):
+    from claimcheck.cluster import parse_address
+
+    where, workers = parse_address(address)
+    assert where == expected[0] and (workers == expected[1] or expected[1] is None and (where != "local" or workers >= 1))
