@@ -228,15 +228,22 @@ class _Engine:
     - inline: in this process (few articles, or the pipeline is loaded here already, as in tests);
     - split (one worker): a worker process parses, this process rebuilds the Docs and extracts the
       claims while the worker parses the next batch — the two stages overlap on two cores;
-    - workers (two or more): each worker parses and extracts; only claims come back.
+    - workers (two or more): each worker parses and extracts; only claims come back;
+    - dask: the same on the workers of a Dask scheduler (`claimcheck.cluster`), whatever the number
+      of articles.
     """
 
-    def __init__(self, workers: int, articles_hint: int | None, batch_size: int) -> None:
+    def __init__(self, workers: int, articles_hint: int | None, batch_size: int, scheduler: str | None = None) -> None:
         loaded_here = "claimcheck.pipeline" in sys.modules and sys.modules["claimcheck.pipeline"].pipeline_loaded()
         self.batch_size = batch_size
         self.executor: ProcessPoolExecutor | None = None
+        self.scheduler = scheduler
+        self.cluster: Any = None  # a claimcheck.cluster.Cluster once started
         few = articles_hint is not None and articles_hint <= INLINE_MAX
-        if few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
+        if scheduler is not None:
+            self.mode = "dask"
+            self.workers = 1  # until the cluster says how many threads it has
+        elif few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
             self.mode = "inline"
         else:
             self.mode = "split" if workers == 1 else "workers"
@@ -248,7 +255,11 @@ class _Engine:
 
     def start(self) -> None:
         """Start the worker processes now (they load the model as soon as they exist)."""
-        if self.mode != "inline" and self.executor is None:
+        if self.mode == "dask":
+            if self.cluster is None:
+                self.cluster = connect(self.scheduler or "")
+                self.workers = self.cluster.threads
+        elif self.mode != "inline" and self.executor is None:
             self._start()
 
     def _start(self) -> None:
@@ -274,6 +285,9 @@ class _Engine:
             batch.task = _Done(pipeline.extract_docs(batch.articles, batch_size=self.batch_size))
             return
         self.start()
+        if self.mode == "dask":
+            batch.task = self.cluster.submit(batch.articles, self.batch_size)
+            return
         assert self.executor is not None
         if self.mode == "split":
             batch.task = self.executor.submit(pipeline.parse_batch, [a.text for a in batch.articles], self.batch_size)
@@ -288,22 +302,27 @@ class _Engine:
 
         try:
             assert batch.task is not None
-            result = batch.task.result()
+            result = self.cluster.result(batch.task) if self.mode == "dask" else batch.task.result()
         except BrokenProcessPool:
             raise ClaimcheckError("a worker process died (out of memory?); try fewer --workers") from None
         from claimcheck import pipeline
 
         if self.mode == "inline":
             return result  # type: ignore[no-any-return]
-        if self.mode == "workers":
+        if self.mode in ("workers", "dask"):
             return pipeline.claims_from_rows(result)
         from claimcheck.claims import extract_claims
 
         docs = pipeline.docs_from_bytes(result, pipeline.reading_vocab())
         return [extract_claims(doc, article) for doc, article in zip(docs, batch.articles)]
 
-    def close(self, *, abort: bool) -> None:
-        """Stop the workers: at once when the run stops early, else once they are idle."""
+    def close(self, *, abort: bool, inflight: Sequence[_Batch] = ()) -> None:
+        """Stop the workers: at once when the run stops early, else once they are idle. A Dask
+        cluster started for the run is stopped; one reached by address is left running, the
+        partitions still in flight cancelled."""
+        if self.cluster is not None:
+            self.cluster.close([b.task for b in inflight if b.task is not None] if abort else ())
+            self.cluster = None
         if self.executor is None:
             return
         if abort:  # do not wait for batches in flight
@@ -320,6 +339,7 @@ def extract_articles(
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
     batch_size: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims of each article, in order, as a stream.
 
@@ -327,7 +347,9 @@ def extract_articles(
     as soon as an article and all those before it are done, so memory stays flat whatever the
     corpus size. Articles in `cache` are not parsed again, and newly extracted claims go into it.
     With `workers` > 1, that many processes parse; with one, a worker process parses while this
-    one extracts (see `_Engine`).
+    one extracts (see `_Engine`). With `scheduler` (a Dask scheduler's address, or `local[:N]`),
+    the workers of that cluster parse and extract instead (`workers` is then not read), and this
+    process alone reads and writes the cache.
     """
     from collections import deque
     from itertools import chain, islice
@@ -379,7 +401,7 @@ def extract_articles(
                     from claimcheck.pipeline import BATCH_SIZE
 
                     size = size or BATCH_SIZE
-                    engine = _Engine(workers, hint, size)
+                    engine = _Engine(workers, hint, size, scheduler)
                     engine.start()  # the workers load the model while this batch is read
                 pending.append((article, None, batch, len(batch.articles)))
                 batch.articles.append(article)
@@ -397,7 +419,29 @@ def extract_articles(
         finished = True
     finally:
         if engine is not None:
-            engine.close(abort=not finished)
+            engine.close(abort=not finished, inflight=list(inflight))
+
+
+def connect(scheduler: str) -> Any:
+    """A `claimcheck.cluster.Cluster` on `scheduler`; ClaimcheckError when Dask is not installed
+    or the scheduler cannot be reached."""
+    from claimcheck.errors import ClaimcheckError
+
+    if not dask_available():
+        raise ClaimcheckError(f"--scheduler {scheduler}: Dask is not installed (pip install 'claimcheck[dask]')")
+    from claimcheck import cluster
+
+    return cluster.Cluster(scheduler)
+
+
+def dask_available() -> bool:
+    """Whether `dask.distributed` can be imported (the `dask` extra)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("distributed") is not None and find_spec("dask") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _finished(task: object) -> bool:
@@ -406,11 +450,12 @@ def _finished(task: object) -> bool:
 
 
 def extract(
-    paths: Iterable[str | Path], meta: str | Path | None = None, *, workers: int = 1, cache: ClaimCache | None = None
+    paths: Iterable[str | Path], meta: str | Path | None = None, *, workers: int = 1, cache: ClaimCache | None = None,
+    scheduler: str | None = None,
 ) -> list[Claim]:
-    """All claims of the articles named by `paths`."""
+    """All claims of the articles named by `paths` (on a Dask cluster with `scheduler`)."""
     stream = stream_articles(paths, meta)
-    return [c for _, claims in extract_articles(stream, workers=workers, cache=cache) for c in claims]
+    return [c for _, claims in extract_articles(stream, workers=workers, cache=cache, scheduler=scheduler) for c in claims]
 
 
 def compare_claims(
@@ -424,7 +469,7 @@ def compare_claims(
 
 def explain(
     paths: Iterable[str | Path] | Sources, meta: str | Path | None, claim_a: str, claim_b: str, *, include_all: bool = False,
-    workers: int = 1, cache: ClaimCache | None = None,
+    workers: int = 1, cache: ClaimCache | None = None, scheduler: str | None = None,
 ):  # type: ignore[no-untyped-def]
     """Why two claims (ids of the claim table) were or were not compared by `diff`, and what came of it.
 
@@ -438,7 +483,7 @@ def explain(
     claims: list[Claim] = []
     for table in sources.claim_tables:
         claims.extend(reading.read_claim_table(table))
-    for _article, doc_claims in extract_articles(articles, workers=workers, cache=cache):
+    for _article, doc_claims in extract_articles(articles, workers=workers, cache=cache, scheduler=scheduler):
         claims.extend(doc_claims)
     published: dict[str, str | None] = dict(articles.published)
     for doc_id in {c.doc_id for c in claims} - set(published):
@@ -477,10 +522,13 @@ def diff(
     cache: ClaimCache | None = None,
     progress: Progress | None = None,
     keep_texts: bool = False,
+    scheduler: str | None = None,
 ) -> DiffResult:
     """Discrepancies among articles (files, pages, corpora, directories) and claim tables written by
     `extract`. `paths` may be `Sources` opened already (then `meta` is not read again). With
-    `keep_texts`, `DiffResult.documents` keeps each article's text (for the HTML report)."""
+    `keep_texts`, `DiffResult.documents` keeps each article's text (for the HTML report). With
+    `scheduler`, the articles are extracted on that Dask cluster; the comparison runs here (it is a
+    few per cent of a run: see the README's performance section)."""
     sources = paths if isinstance(paths, Sources) else open_sources(paths, meta, allow_claim_tables=True)
     meta_rows, articles = sources.meta, sources.articles  # articles read lazily: only the claims stay
     claims: list[Claim] = []
@@ -491,7 +539,8 @@ def diff(
             claims.extend(reading.read_claim_table(table))
         if cache is not None:
             keys.append("table:" + hashlib.sha256(table.read_bytes()).hexdigest())
-    for article, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress):
+    for article, doc_claims in extract_articles(articles, workers=workers, cache=cache, progress=progress,
+                                                scheduler=scheduler):
         claims.extend(doc_claims)
         documents[article.doc_id] = article if keep_texts else replace(article, text="")
         if cache is not None:

@@ -64,7 +64,7 @@ def default_cache_dir() -> Path:
 # else — claims.py, normalize/, components, resources, the pipeline — is in the fingerprint, so a
 # new rule invalidates the cache while work on `diff`'s comparison keeps it.
 NOT_EXTRACTION = frozenset({
-    "compare", "resources/evidence.json", "resources/evidence_fr.tsv", "cli.py", "api.py", "cache.py", "reading.py", "errors.py", "__main__.py", "report",
+    "compare", "resources/evidence.json", "resources/evidence_fr.tsv", "cli.py", "api.py", "cache.py", "cluster.py", "reading.py", "errors.py", "__main__.py", "report",
 })
 
 

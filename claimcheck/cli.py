@@ -132,10 +132,18 @@ MetaOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    int,
+    Optional[int],
     typer.Option(
-        "--workers", min=1, max=64,
+        "--workers", min=1, max=64, show_default="1",
         help="Processes that parse the articles. With 1, one parses while the main process extracts claims.",
+    ),
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler", envvar="CLAIMCHECK_SCHEDULER", metavar="ADDRESS",
+        help="Parse on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] for N local worker"
+        " processes. Needs claimcheck[dask]; not with --workers.",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, notes or summary line on stderr.")]
@@ -238,6 +246,29 @@ class _ProgressBar:
             self.progress.refresh()
 
 
+def _where(workers: int | None, scheduler: str | None) -> tuple[int, str | None]:
+    """--workers and --scheduler, checked: (workers, scheduler or None)."""
+    if scheduler is not None and not scheduler.strip():
+        scheduler = None  # CLAIMCHECK_SCHEDULER= (empty) is no scheduler
+    if scheduler is None:
+        return workers or 1, None
+    if workers is not None:
+        _fail(f"--workers and --scheduler {scheduler} (or CLAIMCHECK_SCHEDULER) do not go together: the cluster's"
+              " workers parse; for N local worker processes use --scheduler local:N")
+    from claimcheck import api
+
+    if not api.dask_available():
+        _fail(f"--scheduler {scheduler}: Dask is not installed (pip install 'claimcheck[dask]')")
+    from claimcheck.cluster import parse_address
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        parse_address(scheduler)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    return 1, scheduler
+
+
 def _open_cache(no_cache: bool, cache_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
     if no_cache:
         return None
@@ -277,7 +308,8 @@ def extract(
         typer.Option("--format", "-f", help="Output format (default: from the -o extension, else csv)."),
     ] = None,
     meta: MetaOpt = None,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
@@ -292,6 +324,7 @@ def extract(
 
     started = time.monotonic()
     chosen = _choose_format(fmt, output, excel, ClaimFormat, "csv")
+    workers, scheduler = _where(workers, scheduler)
     count = 0
     cache = None
     try:
@@ -301,7 +334,7 @@ def extract(
         articles = sources.articles
         cache = _open_cache(no_cache, cache_dir, quiet)
         with _ProgressBar(len(articles), quiet) as bar:
-            found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance)
+            found = api.extract_articles(articles, workers=workers, cache=cache, progress=bar.advance, scheduler=scheduler)
 
             def counted(claims: list) -> list:  # type: ignore[type-arg]
                 nonlocal count
@@ -338,7 +371,8 @@ def diff(
     include_all: Annotated[
         bool, typer.Option("--include-all", help="Also compare reader comments and page boilerplate.")
     ] = False,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
@@ -361,17 +395,19 @@ def diff(
 
     started = time.monotonic()
     chosen = _choose_format(fmt, output, excel, ReportFormat, "table")
+    workers, scheduler = _where(workers, scheduler)
     cache = None
     try:
         sources = api.open_sources(paths, meta, allow_claim_tables=True, text_column=text_column)
         cache = _open_cache(no_cache, cache_dir, quiet)
         if explain is not None:
-            why = api.explain(sources, None, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache)
+            why = api.explain(sources, None, explain[0], explain[1], include_all=include_all, workers=workers, cache=cache,
+                              scheduler=scheduler)
             typer.echo(why.text())
             return
         with _ProgressBar(len(sources.articles), quiet) as bar:
             result = api.diff(sources, include_all=include_all, workers=workers, cache=cache, progress=bar.advance,
-                              keep_texts=chosen == "html")
+                              keep_texts=chosen == "html", scheduler=scheduler)
         for note in result.notes:
             _note(note, quiet)
         items = list(result.discrepancies)

@@ -7,6 +7,8 @@ the sentences of data/seeds and data/bench/dev, then measures on this machine, i
   (a) raw spaCy: nlp.pipe of fr_core_news_md with every component, words/s (model load excluded);
   (b) `claimcheck extract` (whole process, start-up included), words/s and its ratio to (a);
   (c) the same with --workers 2, and its ratio to (b);
+  (c') the same with --scheduler local:2 (a Dask LocalCluster of 2 single-threaded worker processes),
+      and its ratio to (c): both start their processes and load the model in each inside the timing;
   (d) `claimcheck diff` on the claim table of each corpus, and its growth per 10x articles; plus a
       first and a second diff over the 1 000 articles with a fresh claim cache;
   (e) `claimcheck --help`;
@@ -470,7 +472,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="sizes on which to measure raw spaCy (default: every size)")
     parser.add_argument("--cache-sizes", type=int, nargs="*", default=[1000],
                         help="sizes on which to time a first and a second diff over the articles")
-    parser.add_argument("--workers", type=int, default=2, help="workers for step (c)")
+    parser.add_argument("--workers", type=int, default=2, help="workers for step (c), and of the LocalCluster of (c')")
+    parser.add_argument("--no-dask", action="store_true", help="leave out step (c') (Dask)")
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of (a), (b) and (c) per size, in turn; each keeps its fastest (default 2)")
     parser.add_argument("--diff-timeout", type=float, default=600,
@@ -543,17 +546,21 @@ def main(argv: list[str] | None = None) -> int:
                 runs.setdefault("raw_spacy", []).append(raw)
                 _say(f"  (a) raw spaCy: {raw.extra['words_per_s']} words/s, {raw.peak_rss_mb:.0f} MB")
 
-            for key, workers in (("extract", 1), (f"extract_workers{args.workers}", args.workers)):  # (b), (c)
-                target = out / f"claims_w{workers}_r{r}.csv"
-                cache_dir = out / f"cache_w{workers}"
+            steps = [("extract", "w1", ["--workers", "1"], "b"),
+                     (f"extract_workers{args.workers}", f"w{args.workers}", ["--workers", str(args.workers)], "c")]
+            if not args.no_dask:
+                steps.append(("extract_dask", "dask", ["--scheduler", f"local:{args.workers}"], "c'"))
+            for key, tag, how, label in steps:  # (b), (c), (c')
+                target = out / f"claims_{tag}_r{r}.csv"
+                cache_dir = out / f"cache_{tag}"
                 if cache_dir.exists():  # every run parses every article
                     shutil.rmtree(cache_dir)
                 step = run_step(key, [*RUN, "extract", str(folder), "--meta", str(meta), "-o", str(target),
-                                      "--quiet", "--workers", str(workers), "--cache-dir", str(cache_dir)])
-                step.extra.update({"workers": workers, "words_per_s": round(words / step.wall),
+                                      "--quiet", *how, "--cache-dir", str(cache_dir)])
+                step.extra.update({"how": " ".join(how), "words_per_s": round(words / step.wall),
                                    "claims": _count_rows(target) if target.exists() else None})
                 runs.setdefault(key, []).append(step)
-                _say(f"  ({'b' if workers == 1 else 'c'}) extract --workers {workers}: {step.extra['words_per_s']} words/s, "
+                _say(f"  ({label}) extract {' '.join(how)}: {step.extra['words_per_s']} words/s, "
                      f"{step.wall:.1f} s, {step.peak_rss_mb:.0f} MB")
         for key, steps in runs.items():
             best = min(steps, key=lambda s: s.wall if s.returncode == 0 else float("inf"))
@@ -562,10 +569,10 @@ def main(argv: list[str] | None = None) -> int:
                 best.extra["runs_words_per_s"] = [s.extra["words_per_s"] for s in steps]
             best.peak_rss_mb = max(s.peak_rss_mb for s in steps)
             entry[key] = best.as_dict()
-        repeats = sorted(out.glob("claims_w*_r*.csv"))
+        repeats = sorted(out.glob("claims_*_r*.csv"))
         entry["same_claims_across_runs"] = len({p.read_bytes() for p in repeats}) == 1
-        for workers in (1, args.workers):
-            shutil.copyfile(out / f"claims_w{workers}_r0.csv", out / f"claims_w{workers}.csv")
+        for tag in ("w1", f"w{args.workers}", *(() if args.no_dask else ("dask",))):
+            shutil.copyfile(out / f"claims_{tag}_r0.csv", out / f"claims_{tag}.csv")
         # The same extraction again: every article comes from the claim cache (b) filled.
         step = run_step("extract_cached", [*RUN, "extract", str(folder), "--meta", str(meta), "-o",
                                            str(out / "claims_cached.csv"), "--quiet", "--cache-dir", str(out / "cache_w1")])
@@ -575,6 +582,8 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"  extract again, from the cache: {step.wall:.1f} s (x{entry['extract_cache_speedup']})")
         same = (out / "claims_w1.csv").read_bytes() == (out / f"claims_w{args.workers}.csv").read_bytes()
         entry["same_claims_across_workers"] = same
+        if not args.no_dask:
+            entry["same_claims_dask"] = (out / "claims_w1.csv").read_bytes() == (out / "claims_dask.csv").read_bytes()
 
         # (d) diff on the claims of the corpus (the claim table written by (b)).
         step = run_step("diff_table", [*RUN, "diff", str(out / "claims_w1.csv"), "--meta", str(meta),
@@ -619,6 +628,14 @@ def _derive(results: dict) -> None:
             entry["extract_vs_raw"] = round(entry["extract"]["words_per_s"] / entry["raw_spacy"]["words_per_s"], 3)
         w = next(k for k in entry if k.startswith("extract_workers"))
         entry["workers_speedup"] = round(entry[w]["words_per_s"] / entry["extract"]["words_per_s"], 2)
+        entry["workers_vs_raw"] = round(entry[w]["words_per_s"] / entry["raw_spacy"]["words_per_s"], 3) \
+            if "raw_spacy" in entry else None
+        if "extract_dask" in entry:
+            entry["dask_vs_workers"] = round(entry["extract_dask"]["words_per_s"] / entry[w]["words_per_s"], 3)
+            entry["dask_vs_raw"] = round(entry["extract_dask"]["words_per_s"] / entry["raw_spacy"]["words_per_s"], 3) \
+                if "raw_spacy" in entry else None
+        if "diff_first" in entry:  # how much of a diff over articles the comparison is (the rest: extraction)
+            entry["compare_share_of_diff"] = round(entry["diff_table"]["wall"] / entry["diff_first"]["wall"], 3)
     ordered = sorted(sizes.values(), key=lambda e: e["articles"])
     growth = {}
     for small, big in itertools.pairwise(ordered):
@@ -629,6 +646,9 @@ def _derive(results: dict) -> None:
     targets = {}
     if "1000" in sizes and "extract_vs_raw" in sizes["1000"]:
         targets["extract_vs_raw_1000 >= 0.9"] = sizes["1000"]["extract_vs_raw"] >= 0.9
+    if "1000" in sizes and "dask_vs_workers" in sizes["1000"]:
+        targets["dask local:2 within 15 % of --workers 2 (1000)"] = (sizes["1000"]["dask_vs_workers"] >= 0.85
+                                                                      and sizes["1000"].get("same_claims_dask", False))
     if "10000" in sizes:
         targets["workers_speedup_10000 >= 1.6"] = sizes["10000"]["workers_speedup"] >= 1.6
         targets["diff_10000 < 30 s"] = sizes["10000"]["diff_table"]["wall"] < 30
@@ -672,13 +692,22 @@ def _table(results: dict) -> str:
                                                          f"({e[f'extract_workers{w}']['wall']:.1f} s)")
     line("(c) every run, s", lambda e: ", ".join(f"{x:.1f}" for x in e[f"extract_workers{w}"]["runs_wall"]))
     line("(c)/(b)", lambda e: f"{e['workers_speedup']:.2f}")
+    line("(c)/(a)", lambda e: f"{e['workers_vs_raw']:.2f}")
+    line(f"(c') extract --scheduler local:{w}, words/s", lambda e: f"{e['extract_dask']['words_per_s']:,} "
+                                                               f"({e['extract_dask']['wall']:.1f} s)")
+    line("(c') every run, s", lambda e: ", ".join(f"{x:.1f}" for x in e["extract_dask"]["runs_wall"]))
+    line("(c')/(c)", lambda e: f"{e['dask_vs_workers']:.2f}")
+    line("(c')/(a)", lambda e: f"{e['dask_vs_raw']:.2f}")
+    line("claims of (c) and (c') = (b)", lambda e: f"{e['same_claims_across_workers']} / {e['same_claims_dask']}")
     line("extract again from the cache, s", lambda e: f"{e['extract_cached']['wall']:.1f} (x{e['extract_cache_speedup']})")
     line("(d) diff on the claim table, s", lambda e: f"{e['diff_table']['wall']:.2f} ({e['extract']['claims']:,} claims)")
+    line("(d) share of the first diff that is comparison", lambda e: f"{e['compare_share_of_diff']:.1%}")
     line("first / second diff over articles, s",
          lambda e: f"{e['diff_first']['wall']:.1f} / {e['diff_second']['wall']:.2f} (x{e['diff_cache_speedup']})")
     line("(f) peak RSS (a), MB", lambda e: f"{e['raw_spacy']['peak_rss_mb']:,.0f}")
     line("(f) peak RSS (b), MB", lambda e: f"{e['extract']['peak_rss_mb']:,.0f}")
     line("(f) peak RSS (c), MB", lambda e: f"{e[f'extract_workers{w}']['peak_rss_mb']:,.0f}")
+    line("(f) peak RSS (c'), MB", lambda e: f"{e['extract_dask']['peak_rss_mb']:,.0f}")
     line("(f) peak RSS (d), MB", lambda e: f"{e['diff_table']['peak_rss_mb']:,.0f}")
     line("(f) peak RSS first / second diff, MB",
          lambda e: f"{e['diff_first']['peak_rss_mb']:,.0f} / {e['diff_second']['peak_rss_mb']:,.0f}")
