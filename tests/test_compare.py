@@ -756,3 +756,11 @@ def test_two_tolls_of_one_day_without_a_word_of_a_new_count_are_no_series_step(d
     b = "Corbières : le feu progresse\n\nL'incendie des Corbières a parcouru 4 200 hectares, selon les pompiers.\n"
     result = diff({"a": a, "b": b}, _same_day("a", "b", day="2025-07-23"))
     assert "update" not in [d.kind for d in result.discrepancies]
+
+
+def test_a_towns_count_against_a_total_several_times_larger_is_no_discrepancy(diff):
+    a = ("Retraites : la mobilisation\n\nLa CGT a annoncé 400 000 manifestants à Paris jeudi, a indiqué le syndicat."
+         " Le cortège est parti de la place de la République.\n")
+    b = ("Retraites : forte mobilisation\n\nLa CGT a annoncé 2 millions de manifestants jeudi, a indiqué le syndicat."
+         " Le cortège parisien est parti de la place de la République.\n")
+    assert _kinds(diff({"a": a, "b": b}, _same_day("a", "b", day="2023-01-19"))) == []

@@ -60,6 +60,10 @@ CASES = {
     "shared_place": (lambda: pair({"place": "Al Haouz"}, {"place": "Al Haouz"}), lambda: pair({"place": "Al Haouz"}, {"place": "Taroudant"})),
     "other_place": (lambda: pair({"place": "Al Haouz"}, {"place": "Taroudant"}), lambda: pair({"place": "Al Haouz"}, {"place": "Al Haouz"})),
     "one_place_not_national": (lambda: pair({"place": "Taroudant"}, {}), lambda: pair({"place": "Maroc"}, {})),
+    "local_against_total": (
+        lambda: pair({"place": "Taroudant", "value": "120"}, {"value": "2000"}),
+        lambda: pair({"place": "Taroudant", "value": "120"}, {"value": "150"}),
+    ),
     "both_headlines": (lambda: pair({"section": "title"}, {"section": "keypoints"}), lambda: pair({"section": "title"}, {"section": "body"})),
     "published_apart": (lambda: pair(published={"a": "2023-09-09", "b": "2023-09-12"}), lambda: pair(published={"a": "2023-09-12", "b": "2023-09-12"})),
     "shared_date": (lambda: pair({"event_date": "2023-09-08"}, {"event_date": "2023-09-08"}), lambda: pair({"event_date": "2023-09-08"}, {})),

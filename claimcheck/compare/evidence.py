@@ -144,6 +144,24 @@ def one_place_not_national(a: Claim, b: Claim, ctx: Context) -> float:
     return float(not k.places_compatible(a, b)[0])
 
 
+def local_against_total(a: Claim, b: Claim, ctx: Context) -> float:
+    """One figure is placed somewhere smaller than a country, the other nowhere (or in a country),
+    and the unplaced one is several times larger: a town's count against the whole ("400 000 à
+    Paris" / "1,1 million de manifestants"), a part and not the same fact (1 at 3× and more)."""
+    pa, pb = k.split(a.place), k.split(b.place)
+
+    def local(places: frozenset[str]) -> bool:
+        return bool(places) and not all(ent_mod.country_of(x) == ent_mod.canonical(x) for x in places)
+
+    if local(pa) == local(pb):
+        return 0.0
+    small, whole = (a, b) if local(pa) else (b, a)
+    vs, vw = k.to_float(small.value), k.to_float(whole.value)
+    if not vs or not vw or vs <= 0:
+        return 0.0
+    return float(vw >= 3 * vs)
+
+
 def both_headlines(a: Claim, b: Claim, ctx: Context) -> float:
     """Both figures are in the title or key points of their articles: the headline fact of the story."""
     return float(a.doc_id != b.doc_id and a.section in k.SUMMARY_SECTIONS and b.section in k.SUMMARY_SECTIONS)
@@ -347,6 +365,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("shared_place", 1.5, shared_place, "same place"),
     Feature("other_place", -3.0, other_place, "another place"),
     Feature("one_place_not_national", -1.0, one_place_not_national, "a local figure against one whose article never names the place"),
+    Feature("local_against_total", -2.5, local_against_total, "a town's figure against a total several times larger"),
     Feature("both_headlines", 1.0, both_headlines, "both in headlines or key points"),
     Feature("published_apart", -1.0, published_apart, "undated figures of articles published days apart"),
     Feature("shared_date", 1.0, shared_date, "same date"),
