@@ -764,3 +764,14 @@ def test_a_towns_count_against_a_total_several_times_larger_is_no_discrepancy(di
     b = ("Retraites : forte mobilisation\n\nLa CGT a annoncé 2 millions de manifestants jeudi, a indiqué le syndicat."
          " Le cortège parisien est parti de la place de la République.\n")
     assert _kinds(diff({"a": a, "b": b}, _same_day("a", "b", day="2023-01-19"))) == []
+
+
+@pytest.mark.parametrize(
+    "values, length",
+    [([], 0), ([5], 1), ([2, 14, 5, 20, 31, 3], 4), ([3, 3, 3], 3), ([9, 8, 7], 1), ([2, 11, 14, 14, 20, 200, 31, 35, 39], 8)],
+)
+def test_the_series_is_the_longest_run_that_never_falls(values, length):
+    from claimcheck.compare.quantities import _rising
+
+    run = [p[1] for p in _rising([(i, float(v), str(i), None) for i, v in enumerate(values)])]
+    assert len(run) == length and run == sorted(run)

@@ -145,17 +145,23 @@ def _headline_count(claims: Sequence[Claim], ctx: Context, main_place: str = "")
 def _rising(points: list) -> list:  # type: ignore[type-arg]
     """The longest run of points (in time order) whose figures never fall: the series itself, the
     articles whose largest figure counts something else (one country's toll, a province's) left out.
-    Ties go to the earliest points; quadratic in the articles of one story."""
-    if not points:
-        return []
-    length = [1] * len(points)
+    Patience sorting: n log n in the articles of one story (a story of a large archive may have
+    thousands)."""
+    import bisect
+
+    tails: list[float] = []  # the smallest last figure of a run of each length
+    ends: list[int] = []  # the point ending that run
     prev = [-1] * len(points)
-    for i in range(len(points)):
-        for j in range(i):
-            if points[j][1] <= points[i][1] and length[j] + 1 > length[i]:
-                length[i], prev[i] = length[j] + 1, j
-    i = max(range(len(points)), key=lambda x: (length[x], -x))
+    for i, point in enumerate(points):
+        at = bisect.bisect_right(tails, point[1])
+        prev[i] = ends[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(point[1])
+            ends.append(i)
+        else:
+            tails[at], ends[at] = point[1], i
     out = []
+    i = ends[-1] if ends else -1
     while i >= 0:
         out.append(points[i])
         i = prev[i]
