@@ -198,7 +198,8 @@ def open_sources(
 INLINE_MAX = 4
 
 
-def _usable_cpus() -> int:
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask on Linux)."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
@@ -243,7 +244,7 @@ class _Engine:
         if scheduler is not None:
             self.mode = "dask"
             self.workers = 1  # until the cluster says how many threads it has
-        elif few or (workers == 1 and (loaded_here or _usable_cpus() < 2)):
+        elif few or (workers == 1 and (loaded_here or usable_cpus() < 2)):
             self.mode = "inline"
         else:
             self.mode = "split" if workers == 1 else "workers"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -71,20 +70,15 @@ def parse_address(address: str) -> tuple[str, int | None]:
     address = address.strip()
     m = _LOCAL.fullmatch(address)
     if m:
-        workers = int(m.group(1)) if m.group(1) else max(1, _usable_cpus())
+        from claimcheck.api import usable_cpus
+
+        workers = int(m.group(1)) if m.group(1) else max(1, usable_cpus())
         if not 1 <= workers <= 64:
             raise ClaimcheckError(f"--scheduler {address}: between 1 and 64 local workers")
         return "local", workers
     if not address:
         raise ClaimcheckError("--scheduler is empty: name a scheduler (tcp://host:8786) or local[:N]")
     return address, None
-
-
-def _usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 class Cluster:

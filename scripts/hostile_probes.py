@@ -170,30 +170,20 @@ def _truncated(d):
     return run(["diff", "cut.csv", "-o", "out.csv"], d), ""
 
 
-@probe("claim table with a value of 1e999")
-def _inf(d):
-    article(d, "a.txt", GOOD + "Le port a reçu 1 000 conteneurs le 3 mars 2024.\n")
-    run(["extract", "in", "-f", "jsonl", "-o", "claims.jsonl"], d)
-    rows = [json.loads(line) for line in (d / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
-    for row in rows:
-        if row.get("kind") == "quantity":
-            row["value"] = "1e999"
-            break
-    (d / "bad.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return run(["diff", "bad.jsonl", "-o", "out.csv"], d), ""
+def _bad_value_probe(bad: str):
+    """A claim table whose first quantity has `bad` as its value."""
+    def fn(d: Path):
+        article(d, "a.txt", GOOD + "Le port a reçu 1 000 conteneurs le 3 mars 2024.\n")
+        run(["extract", "in", "-f", "jsonl", "-o", "claims.jsonl"], d)
+        rows = [json.loads(line) for line in (d / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+        next(row for row in rows if row.get("kind") == "quantity")["value"] = bad
+        (d / "bad.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        return run(["diff", "bad.jsonl", "-o", "out.csv"], d), ""
+    return fn
 
 
-@probe("claim table with a value of nan")
-def _nan(d):
-    article(d, "a.txt", GOOD + "Le port a reçu 1 000 conteneurs le 3 mars 2024.\n")
-    run(["extract", "in", "-f", "jsonl", "-o", "claims.jsonl"], d)
-    rows = [json.loads(line) for line in (d / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
-    for row in rows:
-        if row.get("kind") == "quantity":
-            row["value"] = "nan"
-            break
-    (d / "bad.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return run(["diff", "bad.jsonl", "-o", "out.csv"], d), ""
+PROBES.append(("claim table with a value of 1e999", _bad_value_probe("1e999")))
+PROBES.append(("claim table with a value of nan", _bad_value_probe("nan")))
 
 
 @probe("damaged cache (entries overwritten with garbage)")

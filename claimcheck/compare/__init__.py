@@ -63,7 +63,7 @@ def compare(
     rows = group(found, facts)
     if not rows:
         return rows
-    named = stories_mod.labels(claims, ctx.story)
+    named = stories_mod.labels(claims, ctx.story, counted=ctx.story_words)
     return [replace(d, story=named.get(ctx.story.get(d.doc_a, -1), "")) for d in rows]
 
 

@@ -40,6 +40,9 @@ class Context:
     weighted: dict[str, tuple] = field(default_factory=dict)
     # quantity blocks (story, what is counted) on which sources openly disagree
     contested: set[tuple[int, str]] = field(default_factory=set)
+    # the telling words of each document the stories were clustered by (stories.word_counts),
+    # kept to name the stories of the report
+    story_words: tuple = field(default_factory=lambda: ([], {}))
 
 
 @lru_cache(maxsize=262144)
@@ -94,7 +97,8 @@ def story_idf(pool: Sequence[Claim], story: dict[str, int], keys: KeyTable) -> d
 
 def build(claims: Sequence[Claim], pool: Sequence[Claim], published: dict[str, str | None], settings: Settings) -> Context:
     keys = KeyTable()
-    story = stories_mod.stories(claims)
+    words = stories_mod.word_counts(claims)
+    story = stories_mod.stories(claims, words=words)
     places: dict[str, set[str]] = defaultdict(set)
     for c in pool:
         if c.place:
@@ -102,5 +106,5 @@ def build(claims: Sequence[Claim], pool: Sequence[Claim], published: dict[str, s
     return Context(
         published=published, story=story, settings=settings, keys=keys,
         figures=figures_by_sentence(pool), idf=story_idf(pool, story, keys),
-        doc_places={d: frozenset(p) for d, p in places.items()},
+        doc_places={d: frozenset(p) for d, p in places.items()}, story_words=words,
     )

@@ -74,10 +74,11 @@ def unit_key(claim: Claim, events: frozenset[str] | None = None) -> str:
         deg = degree(claim)
         group = f"blessé {deg}" if deg else group
     if claim.unit in MONEY:
-        # A sum is blocked with sums of the same currency and of the same thing when its complement
-        # says it ("d'euros de bonus"). Which sum (a price, a turnover, a net profit) is then for the
-        # evidence to say (`is_price`): outlets write one sum with different verbs ("progresse à",
-        # "s'élève à"; "un transfert de 45 M€" / "arrivée officialisée pour 40 M€").
+        # A sum is blocked with the sums of its currency. What it is a sum of ("d'euros de bonus",
+        # "un bénéfice de 321 M€") is evidence (`shared_counted`, `other_counted`), a veto only when
+        # both sums name it and differ (`evidence.categorical_veto`): one outlet writes "un bénéfice
+        # net de 321 M€", another "a gagné 312 M€". Which sum (a price, a turnover) is also for the
+        # evidence (`is_price`).
         group = claim.unit
     return group
 

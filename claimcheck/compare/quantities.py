@@ -89,12 +89,16 @@ def conflicts(pool: Sequence[Claim], ctx: Context, facts: UnionFind, options: Op
                     linked.add((a.claim_id, b.claim_id))
                     ratio = values_conflict(a, b, ctx.keys)
                     out.append(_update(a, b, ev, ctx) or _quantity_conflict(a, b, ratio if ratio is not None else math.inf, ev, ctx))
+        in_doc: dict[str, list[Claim]] = {}  # the block's claims of one article, in text order (made when asked)
         for a, b, ev in scored:
             if (a.claim_id, b.claim_id) in linked:
                 continue
             ratio = values_conflict(a, b, ctx.keys)
             if a.doc_id == b.doc_id and sources_differ(a, b) and not categorical_veto(a, b, ctx):
-                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx) and _alternatives(a, b, block, ev, ctx):
+                if not in_doc:
+                    for c in sorted(block, key=lambda c: c.start):
+                        in_doc.setdefault(c.doc_id, []).append(c)
+                if options.attribution and ratio is not None and _juxtaposed(a, b, ctx) and _alternatives(a, b, in_doc[a.doc_id], ev, ctx):
                     out.append(_attribution_conflict(a, b, ratio, ctx))
             elif a.event_date and b.event_date and a.sent_start != b.sent_start:
                 twin = _twin_date_conflict(a, b, ctx)
@@ -275,14 +279,14 @@ def _juxtaposed(a: Claim, b: Claim, ctx: Context) -> bool:
     return True
 
 
-def _alternatives(a: Claim, b: Claim, block: Sequence[Claim], evidence: Evidence, ctx: Context) -> bool:
+def _alternatives(a: Claim, b: Claim, doc: Sequence[Claim], evidence: Evidence, ctx: Context) -> bool:
     """Two counts an article gives as alternatives for one fact: one right after the other, with no
     count of the same thing between them ("1 500 selon les syndicats, 900 selon la police"; "12 000
     à Lyon, selon la préfecture. Les syndicats en revendiquent 40 000") and of one place (in
     "140 000 à Marseille (26 000 selon la police), 20 000 à Nice" the 26 000 is Marseille's); or,
-    further apart, two sentences the evidence says state one fact."""
+    further apart, two sentences the evidence says state one fact. `doc`: the block's claims of
+    their article, in text order."""
     lo, hi = sorted((a.start, b.start))
-    doc = sorted((c for c in block if c.doc_id == a.doc_id), key=lambda c: c.start)
     if any(lo < c.start < hi for c in doc):
         return a.sent_start != b.sent_start and evidence.score >= ctx.settings.threshold_within
 

@@ -75,7 +75,10 @@ def furniture(word: str) -> bool:
 STORY_WORD_CAP = 400
 
 
-def stories(claims: Sequence[Claim], *, threshold: float = 0.15) -> dict[str, int]:
+Words = tuple[list[str], dict[str, dict[str, float]]]  # what `word_counts` returns
+
+
+def stories(claims: Sequence[Claim], *, threshold: float = 0.15, words: Words | None = None) -> dict[str, int]:
     """Cluster documents into stories by the words of their compared sentences, so that two articles
     about different events never produce alarms against each other, whatever figures they share.
 
@@ -87,9 +90,10 @@ def stories(claims: Sequence[Claim], *, threshold: float = 0.15) -> dict[str, in
     stories of 8 to 13 outlets, also whole and apart). Single link — joining on one close pair —
     chains stories told in the same words into one in a large archive; the mean keeps them apart.
     Because rarity does not depend on the folder, the stories of a folder stay the same when
-    unrelated articles are added (tests/test_stories.py).
+    unrelated articles are added (tests/test_stories.py). `words`: `word_counts(claims)` when the
+    caller has it already (the context keeps it for `labels`).
     """
-    docs, counts = word_counts(claims)
+    docs, counts = words if words is not None else word_counts(claims)
     vectors = {}
     postings: dict[str, list[str]] = defaultdict(list)
     for d in docs:
@@ -103,7 +107,7 @@ def stories(claims: Sequence[Claim], *, threshold: float = 0.15) -> dict[str, in
     return {d: roots.setdefault(groups[d], len(roots)) for d in docs}
 
 
-def word_counts(claims: Sequence[Claim]) -> tuple[list[str], dict[str, dict[str, float]]]:
+def word_counts(claims: Sequence[Claim]) -> Words:
     """The documents in order of first claim, and each one's weighted count of telling words (in
     its compared sentences, each sentence once; names count `NAME_WEIGHT` times)."""
     stop = stop_words()
@@ -124,10 +128,12 @@ def word_counts(claims: Sequence[Claim]) -> tuple[list[str], dict[str, dict[str,
     return docs, counts
 
 
-def labels(claims: Sequence[Claim], story_of: dict[str, int], *, words: int = 3) -> dict[int, str]:
+def labels(claims: Sequence[Claim], story_of: dict[str, int], *, words: int = 3,
+           counted: Words | None = None) -> dict[int, str]:
     """Each story named by its most distinctive words: those most of its documents use, weighted by
-    their rarity in French ("chido · mayotte · mamoudzou"); ties go to the alphabet."""
-    _, counts = word_counts(claims)
+    their rarity in French ("chido · mayotte · mamoudzou"); ties go to the alphabet. `counted`:
+    `word_counts(claims)` when the caller has it already."""
+    _, counts = counted if counted is not None else word_counts(claims)
     members: dict[int, list[str]] = defaultdict(list)
     for d, s in story_of.items():
         members[s].append(d)
