@@ -821,7 +821,10 @@ class ClaimExtractor:
                         flow.origins.append(name)
                 elif prep in {"à", "a", "au", "aux", "en"}:
                     # "livrer à X", "envoyés en X", "arrivé à X"; but "évacués à X" is where it happened
-                    if kind == "move" or (kind == "transfer" and lemma in self.lex.roles.get("dative", ())):
+                    # — unless an origin "de W" comes right before: "mutés de W à X" is a way.
+                    after_origin = k > 0 and places[k - 1][1].lower() in {"de", "du", "des", "d'", "d’"} and (
+                        self._endpoint(places[k - 1][0], keep_city=kind == "move") in flow.origins)
+                    if kind == "move" or after_origin or (kind == "transfer" and lemma in self.lex.roles.get("dative", ())):
                         flow.destinations.append(name)
                 elif prep == "par" and subj_pass is not None:
                     flow.origins.append(name)
@@ -844,9 +847,9 @@ class ClaimExtractor:
                     name = self._endpoint(self._np_tokens(subj))
                     if name and self._is_place_like(subj):
                         flow.origins.insert(0, name)
-                moved = subj_pass or obj
+                moved = _partitive_head(subj_pass or obj)
                 flow.mover_token = moved
-                flow.mover = moved.lemma_.lower() if moved is not None else ""
+                flow.mover = "" if moved is None else self._mover_name(moved) if moved.pos_ == "PROPN" else moved.lemma_.lower()
             elif kind == "receive":
                 if subj is not None and self._is_place_like(subj):
                     flow.destinations.insert(0, self._endpoint(self._np_tokens(subj)))
@@ -856,6 +859,7 @@ class ClaimExtractor:
                 if subj is None and verb.dep_.startswith("acl") and verb.head.pos_ in {"NOUN", "PROPN"}:
                     subj = verb.head  # "le bus, parti de Limoges à destination de Poitiers, …"
                 if subj is not None:
+                    subj = _partitive_head(subj)
                     flow.mover_token = subj
                     flow.mover = self._mover_name(subj)
             flow.origins = list(dict.fromkeys(x for x in flow.origins if x))
@@ -1286,8 +1290,11 @@ class ClaimExtractor:
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
         said = {q.speaker.start: q for q in roles.quotes(info.span, info.entities)}
-        acts = {r.agent.start: r for r in roles.relations(info.span, info.entities)}
         names = {ent.start: canonical for ent, canonical in info.entities}
+        # An act is told on its named doer's row, or on its receiver's when the doer is a role.
+        acts = {}
+        for r in roles.relations(info.span, info.entities):
+            acts.setdefault(r.agent.start if r.agent.start in names else r.patient.start, r)
         ways = {r.origin.start: r for r in roles.routes(info.span, info.entities)}
         for ent, canonical in info.entities:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
@@ -1307,9 +1314,9 @@ class ClaimExtractor:
                 continue
             act = acts.get(ent.start) if flow is None else None
             if act is not None:
-                # A named doer of an act done to another named one: who did what to whom.
-                yield Claim(**base, unit=ent.label_, subject=canonical or ent.text, predicate=act.verb,
-                            object=names.get(act.patient.start) or act.patient.text, event="relation",
+                # Who did what to whom: a named doer, a named receiver (one may be a role).
+                yield Claim(**base, unit=ent.label_, subject=_party_name(act.agent, names), predicate=act.verb,
+                            object=_party_name(act.patient, names), event="relation",
                             event_date=info.dates[0].value if info.dates else "", entities=self._sentence_entities(info))
                 continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
@@ -1355,6 +1362,30 @@ def _join(tokens: Sequence[Token]) -> str:
             elif not tok.text.endswith(("'", "’")):
                 out.append(" ")
     return "".join(out).strip(" ,-–")
+
+
+def _party_name(span: Span, names: dict[int, str]) -> str:
+    """The name of a party of an act: its entity's canonical name, or a role's head noun lemma."""
+    if span.start in names:
+        return names[span.start] or span.text
+    return span[0].lemma_.lower() if len(span) == 1 and span[0].pos_ == "NOUN" else span.text
+
+
+# Nouns that name a share of a group ("une partie des ouvriers", "la moitié des détenus"): what
+# moved is the group they are of.
+_PARTITIVE_HEADS = frozenset({"partie", "moitié", "majorité", "minorité", "tiers", "quart", "plupart",
+                              "ensemble", "groupe", "reste", "dizaine", "centaine", "millier", "nombre"})
+
+
+def _partitive_head(token: Token | None) -> Token | None:
+    """The group a share is of: "une partie des ouvriers" → ouvriers; any other noun as it is."""
+    if token is None or token.lemma_.lower() not in _PARTITIVE_HEADS:
+        return token
+    for child in token.children:
+        if child.dep_ == "nmod" and child.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "case" and c.lower_ in {"de", "des", "d'", "d’", "du"} for c in child.children):
+            return child
+    return token
 
 
 def _attached_to(tokens: Sequence[Token], verb: Token) -> bool:

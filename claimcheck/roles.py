@@ -25,8 +25,11 @@ from spacy.tokens import Span, Token
 # Opening mark → closing mark. Straight double quotes open and close alike.
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _CLOSERS = {"»", "”"}
-# A quotation shorter than this says too little to be recognised in another article ("historique").
+# A quotation shorter than this says too little to be recognised in another article ("historique") …
 MIN_WORDS = 4
+# … unless it opens its sentence and a comma follows it: then it is a statement of its own, given
+# to whoever the incise names ("« Des chiffres stratosphériques », a résumé le maire").
+MIN_WORDS_OPENING = 2
 _NAMED = {"PER", "ORG", "MISC"}
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu", "celui-ci", "celle-ci", "ce", "c'", "qui"}
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -48,7 +51,7 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(w.strip() for line in text.splitlines() if not line.startswith("#") for w in line.split(",") if w.strip())
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, min_words: int = MIN_WORDS) -> list[tuple[int, int]]:
     """(start, end) of the quoted words of a sentence, marks and the spaces inside them excluded. A closing mark with no
     opening one closes a quotation begun in an earlier sentence; an opening one left open runs to
     the end of the sentence (a quotation of several sentences)."""
@@ -71,15 +74,41 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if len(_WORDS.findall(text[a:b])) >= MIN_WORDS:
+        if len(_WORDS.findall(text[a:b])) >= min_words:
             trimmed.append((a, b))
     return trimmed
+
+
+_INCISE_GAP = re.compile(r"[\s»”\"]*,")
+
+
+def _statement_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of a sentence worth giving to a speaker: those of MIN_WORDS words and more,
+    and a shorter one that opens the sentence and is followed by a comma (an incise comes next)."""
+    out = []
+    for a, b in quote_spans(text, MIN_WORDS_OPENING):
+        if len(_WORDS.findall(text[a:b])) >= MIN_WORDS or (
+                not _WORDS.search(text[:a]) and _INCISE_GAP.match(text, b)):
+            out.append((a, b))
+    return out
+
+
+def _incise_verb(tok: Token, text: str, base: int, spans: list[tuple[int, int]]) -> bool:
+    """A verb that comes right after a quotation and its comma, with at most its auxiliary and a
+    reflexive pronoun between ("», a relativisé X", "», s'est agacé Y"): French inverts the
+    subject of a verb of speech there, whatever the verb (the lexicon cannot list them all)."""
+    for _, b in spans:
+        gap = text[b:tok.idx - base]
+        m = _INCISE_GAP.match(gap)
+        if m and re.fullmatch(r"\s*(?:(?:a|ont|avait|avaient|aura|est|sont|était|s['’]|se|s['’]est|s['’]était|t)\s*)*", gap[m.end():]):
+            return True
+    return False
 
 
 def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     """Each quotation of the sentence that a named speaker is given, with that speaker."""
     base = sent.start_char
-    spans = quote_spans(sent.text)
+    spans = _statement_spans(sent.text)
     if not spans:
         return []
 
@@ -97,7 +126,9 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     speaker: Span | None = None
     verb = ""
     for tok in sent:
-        if inside(tok) or tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in verbs:
+        if inside(tok) or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.lemma_.lower() not in verbs and not (tok.pos_ == "VERB" and _incise_verb(tok, sent.text, base, spans)):
             continue
         after_quote = any(b <= tok.idx - base for _, b in spans)
         found = _subject_entity(tok, inside, entity_of, after_quote)
@@ -136,11 +167,18 @@ def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span |
         break
     if not after_quote:
         return None
-    for child in verb.children:
-        if child.i < verb.i or inside(child) or child.is_punct or child.dep_ in {"aux:tense", "aux:pass", "expl:comp", "iobj", "advmod"}:
-            continue
-        return None if child.lower_ in _PRONOUNS else _named(child, inside, entity_of)
-    return None
+    after = [c for c in verb.children if c.i > verb.i and not inside(c) and not c.is_punct
+             and c.dep_ not in {"aux:tense", "aux:pass", "expl:comp", "iobj", "advmod"}]
+    if not after or after[0].lower_ in _PRONOUNS:
+        return None
+    named = _named(after[0], inside, entity_of)
+    if named is None and after[0].pos_ == "NOUN" and len(after) > 1:
+        # "», a commenté la ministre du Travail, Astrid Panosyan-Bouvet": the name in apposition
+        # to the role, which the parser hangs on the verb beside it.
+        between = verb.doc[after[0].i:after[1].i]
+        if any(t.text == "," for t in between):
+            named = entity_of(after[1], {"PER", "ORG"})
+    return named
 
 
 def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
@@ -161,9 +199,9 @@ def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-un
 # ------------------------------------------------------------------------------ who did what to whom
 @dataclass(frozen=True, slots=True)
 class Relation:
-    agent: Span  # the named doer
+    agent: Span  # the named doer (for a giving, maybe a role: the head noun of "l'ancien maire")
     verb: str  # lemma
-    patient: Span  # the named one it was done to
+    patient: Span  # the named one it was done to (the same)
 
 
 _AGENT_DEPS = {"obl:agent"}
@@ -207,8 +245,65 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
         if a is not None and p is not None and a != p:
             out.append(Relation(a, verb.lemma_.lower(), p))
+    out += _givings(sent, inside, entity_of)
     out += _rankings(sent, inside, entity_of)
     return out
+
+
+@lru_cache(maxsize=1)
+def giving_verbs() -> frozenset[str]:
+    """Verbs whose receiver is written with "à" ("verser X à Y"): role `dative` of the lexicon."""
+    from claimcheck import lexicon as lexicon_mod
+
+    return frozenset(lexicon_mod.load().roles.get("dative", ()))
+
+
+_TO = {"à", "au", "aux"}
+
+
+def _party(tok: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
+    """A named party, or a role written as a common noun ("l'ancien maire", "la société"): its head."""
+    named = _named(tok, inside, entity_of)
+    if named is not None:
+        return named
+    for t in tok.children:  # "la société Batiouest", whatever the recogniser's label of the name
+        named_child = t.dep_ in {"flat", "flat:name", "appos"} or (t.pos_ == "PROPN" and not any(c.dep_ == "case" for c in t.children))
+        ent = entity_of(t) if named_child and not inside(t) else None
+        if ent is not None:
+            return ent
+    if tok.pos_ == "NOUN" and not inside(tok):
+        return tok.doc[tok.i:tok.i + 1]
+    return None
+
+
+def _givings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[no-untyped-def]
+    """Who gave to whom: the giver (subject, or "par" agent of the passive) and the receiver ("à
+    Y") of a verb of giving ("la société a versé 50 000 euros à l'ancien maire"), one of the two
+    at least named; the other may be a role ("l'ancien maire"), which another article of the
+    story writes alike. The parser may hang "à Y" on the thing given ("800 millions à IDFM")."""
+    out = []
+    verbs = giving_verbs()
+    for verb in sent:
+        if verb.pos_ != "VERB" or inside(verb) or verb.lemma_.lower() not in verbs:
+            continue
+        kids = [c for c in verb.children if not inside(c)]
+        giver = next((c for c in kids if c.dep_ == "obl:agent"), None) or next((c for c in kids if c.dep_ == "nsubj"), None)
+        given = next((c for c in kids if c.dep_ in {"obj", "nsubj:pass"}), None)
+        places = kids + ([c for c in given.children if c.dep_ == "nmod"] if given is not None else [])
+        receiver = next((c for c in places if c.dep_ in {"iobj", "obl:arg", "obl", "obl:mod", "nmod"} and any(
+            x.dep_ == "case" and x.lower_ in _TO for x in c.children)), None)
+        if giver is None or receiver is None or giver.lower_ in _PRONOUNS or receiver.lower_ in _PRONOUNS:
+            continue
+        a, p = _party(giver, inside, entity_of), _party(receiver, inside, entity_of)
+        if a is None or p is None or a == p or not (_is_named(a, entity_of) or _is_named(p, entity_of)):
+            continue
+        out.append(Relation(a, verb.lemma_.lower(), p))
+    return out
+
+
+def _is_named(party: Span, entity_of) -> bool:  # type: ignore[no-untyped-def]
+    ent = entity_of(party[0])
+    return ent is not None and ent.start == party.start and ent.end == party.end
 
 
 # Verbs of a placing ("arrivé en tête devant Y", "a terminé derrière Y") — general French.

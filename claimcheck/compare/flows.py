@@ -36,7 +36,8 @@ def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
                 continue
             severity = 0.8 if "hedged" not in {a.modality, b.modality} else 0.6
             mover = mover_key(a)
-            shown = a.object if a.kind == "entity" and a.object[:1].isupper() else w.plural(mover)
+            shown = (a.object if a.kind == "entity" and a.object[:1].isupper()
+                     else a.text if a.kind == "quantity" and a.unit in k.MONEY else w.plural(mover))
             explanation = (
                 f"{a.doc_id} says {shown} went {w.route(a)}; {b.doc_id} says {'it' if shown[:1].isupper() else 'they'}"
                 f" went {w.route(b)} — the same flow in the opposite direction"

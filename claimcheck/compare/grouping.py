@@ -11,6 +11,9 @@ from claimcheck.compare.linking import UnionFind
 from claimcheck.compare.wording import display_value
 from claimcheck.records import Claim, Discrepancy
 
+# Kinds whose conflicts of one pair of sentences are one disagreement whatever claims carry them.
+_ONE_PER_SENTENCE_PAIR = frozenset({"direction", "attribution"})
+
 _SECTION_RANK = {"body": 0, "keypoints": 1, "heading": 2, "title": 3, "comment": 4, "boilerplate": 5}
 
 
@@ -28,11 +31,20 @@ class Conflict:
 
 
 def group(conflicts: Sequence[Conflict], facts: UnionFind) -> list[Discrepancy]:
-    groups: dict[tuple, list[Conflict]] = defaultdict(list)
+    groups: dict[str, list[Conflict]] = defaultdict(list)
+    same_row = UnionFind()
+    ordered = []
     for c in conflicts:
         a, b = (c.a, c.b) if (c.a.doc_id, c.a.start) <= (c.b.doc_id, c.b.start) else (c.b, c.a)
         fa, fb = sorted((facts.find(a.claim_id), facts.find(b.claim_id)))
-        groups[(c.kind, fa, fb, a.doc_id, b.doc_id)].append(Conflict(c.kind, a, b, c.severity, c.explanation, c.topic, c.evidence))
+        key = repr((c.kind, fa, fb, a.doc_id, b.doc_id))
+        if c.kind in _ONE_PER_SENTENCE_PAIR:
+            # The flow of a sentence and the act of its parties are one account told twice
+            # ("A a versé 40 M€ à B"): one row per pair of sentences too.
+            same_row.union(key, repr((c.kind, a.doc_id, a.sent_start, b.doc_id, b.sent_start)))
+        ordered.append((key, Conflict(c.kind, a, b, c.severity, c.explanation, c.topic, c.evidence)))
+    for key, c in ordered:
+        groups[same_row.find(key)].append(c)
     rows = []
     for members in groups.values():
         # Claim ids end every ordering: the same report on every run, whatever order pairs were met in.

@@ -21,8 +21,10 @@ from claimcheck.compare.grouping import Conflict
 from claimcheck.normalize import entities as ent_mod
 from claimcheck.records import Claim
 
-# The least a match rests on: content words of the shorter quotation found in the longer one …
+# The least a match rests on: content words of the shorter quotation found in the longer one (all
+# of them when it has fewer: « Des chiffres stratosphériques », two words, cut from a longer one) …
 MIN_SHARED_WORDS = 3
+MIN_SHORT_WORDS = 2
 # … as a share of the shorter quotation's content words …
 MIN_CONTAINED = 0.75
 # … and rapidfuzz's token-set ratio of the two (0–100), which also weighs word order and the small words.
@@ -42,7 +44,7 @@ def similarity(a: Claim, b: Claim) -> float:
     wa, wb = _words(a), _words(b)
     short = min(len(wa), len(wb))
     shared = len(wa & wb)
-    if short == 0 or shared < MIN_SHARED_WORDS or shared / short < MIN_CONTAINED:
+    if short < MIN_SHORT_WORDS or shared < min(MIN_SHARED_WORDS, short) or shared / short < MIN_CONTAINED:
         return 0.0
     ratio = fuzz.token_set_ratio(ent_mod.fold(a.object), ent_mod.fold(b.object))
     return ratio if ratio >= MIN_RATIO else 0.0
