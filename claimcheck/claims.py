@@ -145,6 +145,8 @@ class ClaimExtractor:
         # Xynthia" in a title from a two-word name.
         self._common = _lowercase_nouns(doc)
         self._ents = list(doc.ents)
+        # The last person each paragraph named outside quotations: who "a-t-elle dit" stands for.
+        self._last_person: dict[int, str] = {}
         # Per token, read once from arrays (a Token object per look is what costs in this module).
         lower, self._lemma = _token_strings(doc)
         offsets = doc.to_array([IDX, LENGTH])
@@ -1287,9 +1289,26 @@ class ClaimExtractor:
                 event=self._date_event(info.span, pred),
             )
 
+    def _unnamed_quotes(self, info: _SentInfo, unnamed: list) -> Iterable[Claim]:  # type: ignore[type-arg]
+        """Quotations whose speaker a pronoun stands for, or that go on with the speech of a person
+        named before in the paragraph: given to the last person the paragraph named (outside
+        quotations), the row anchored to the quoted words themselves."""
+        person = self._last_person.get(info.paragraph)
+        if not person:
+            return
+        for q in unnamed:
+            base = self._base(info, "entity", q.start, q.end, person)
+            yield Claim(**base, unit="PER", source=person, predicate=q.verb, object=f"« {q.text} »", event="quote",
+                        entities=self._sentence_entities(info))
+
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
-        said = {q.speaker.start: q for q in roles.quotes(info.span, info.entities)}
+        found = roles.quotes(info.span, info.entities)
+        said = {q.speaker.start: q for q in found if q.speaker is not None}
+        yield from self._unnamed_quotes(info, [q for q in found if q.speaker is None])
+        for ent, canonical in info.entities:
+            if ent.label_ == "PER" and not roles.inside_quotes(info.span, ent):
+                self._last_person[info.paragraph] = canonical or ent.text
         names = {ent.start: canonical for ent, canonical in info.entities}
         # An act is told on its named doer's row, or on its receiver's when the doer is a role.
         acts = {}

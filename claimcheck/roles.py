@@ -41,7 +41,7 @@ class Quote:
     text: str  # the quoted words, whitespace collapsed
     start: int  # offsets of the quoted words in the article
     end: int
-    speaker: Span  # the named entity the quotation is given to
+    speaker: Span | None  # the named entity the quotation is given to (None: another sentence names who)
     verb: str  # lemma of the speech verb ("" for "selon X")
 
 
@@ -82,13 +82,14 @@ def quote_spans(text: str, min_words: int = MIN_WORDS) -> list[tuple[int, int]]:
 _INCISE_GAP = re.compile(r"[\s»”\"]*,")
 
 
-def _statement_spans(text: str) -> list[tuple[int, int]]:
-    """The quotations of a sentence worth giving to a speaker: those of MIN_WORDS words and more,
-    and a shorter one that opens the sentence and is followed by a comma (an incise comes next)."""
+def _statement_spans(text: str, after_speech_verb=lambda at: False) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The quotations of a sentence worth giving to a speaker: those of MIN_WORDS words and more;
+    a shorter one that opens the sentence and is followed by a comma (an incise comes next), or
+    that a verb of speech takes as its object ("a dénoncé « un meurtre prémédité »")."""
     out = []
     for a, b in quote_spans(text, MIN_WORDS_OPENING):
         if len(_WORDS.findall(text[a:b])) >= MIN_WORDS or (
-                not _WORDS.search(text[:a]) and _INCISE_GAP.match(text, b)):
+                not _WORDS.search(text[:a]) and _INCISE_GAP.match(text, b)) or after_speech_verb(a):
             out.append((a, b))
     return out
 
@@ -108,7 +109,15 @@ def _incise_verb(tok: Token, text: str, base: int, spans: list[tuple[int, int]])
 def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     """Each quotation of the sentence that a named speaker is given, with that speaker."""
     base = sent.start_char
-    spans = _statement_spans(sent.text)
+    verbs = speech_verbs()
+
+    def after_speech_verb(at: int) -> bool:
+        # the quotation right after a verb of speech (a colon between at most)
+        before = [t for t in sent if t.idx - base < at and not (t.is_punct and t.text in {":", "«", "“", "„", '"'})]
+        return bool(before) and before[-1].pos_ == "VERB" and before[-1].lemma_.lower() in verbs and not re.search(
+            r"\w", sent.text[before[-1].idx - base + len(before[-1].text):at].replace("«", ""))
+
+    spans = _statement_spans(sent.text, after_speech_verb)
     if not spans:
         return []
 
@@ -122,7 +131,6 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
                 return ent
         return None
 
-    verbs = speech_verbs()
     speaker: Span | None = None
     verb = ""
     for tok in sent:
@@ -136,6 +144,8 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
             speaker, verb = found, tok.lemma_.lower()
             break
     if speaker is None:
+        speaker, verb = _introduced(sent, spans, inside, entity_of)
+    if speaker is None:
         # "Selon Jake Sullivan, « … »"
         for m in _SELON.finditer(sent.text):
             if any(a <= m.start() < b for a, b in spans):
@@ -145,10 +155,57 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
             if ent is not None:
                 speaker = ent
                 break
-    if speaker is None:
-        return []
     text = sent.text
+    if speaker is None:
+        # Whose words, another sentence says: "« … », a-t-elle souligné", or a sentence that is all
+        # quotation (the speech of the speaker named before goes on). The caller may know who.
+        said_by_pronoun = any(
+            (tok.lemma_.lower() in verbs or _incise_verb(tok, text, base, spans)) and any(
+                c.lower_.lstrip("-") in {"il", "elle"} and not inside(c) for c in tok.children if c.dep_ in {"nsubj", "expl:subj"})
+            for tok in sent if tok.pos_ in {"VERB", "AUX"} and not inside(tok))
+        all_quotation = not _WORDS.search("".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)])))
+        if not (said_by_pronoun or all_quotation):
+            return []
+        return [Quote(" ".join(text[a:b].split()), base + a, base + b, None, "") for a, b in spans]
     return [Quote(" ".join(text[a:b].split()), base + a, base + b, speaker, verb) for a, b in spans]
+
+
+def inside_quotes(sent: Span, span: Span) -> bool:
+    """Is the span within a quotation of its sentence?"""
+    at = span.start_char - sent.start_char
+    return any(a <= at < b for a, b in quote_spans(sent.text, MIN_WORDS_OPENING))
+
+
+# Nouns that name what someone said: "« … » : la formule de Me Rambert", "selon les mots de X".
+SPEECH_NOUNS = frozenset({"formule", "mot", "phrase", "propos", "expression", "déclaration", "slogan", "message",
+                          "cri", "réponse", "avertissement", "aveu"})
+
+
+def _introduced(sent: Span, spans, inside, entity_of) -> tuple[Span | None, str]:  # type: ignore[no-untyped-def]
+    """A speaker named without a verb of speech: the named subject of the clause a colon closes
+    right before the quotation ("Yannick Neuder a pointé le relâchement : « … »"), or the name a
+    noun of speech is of ("« … » : la formule de Me Sophie Rambert")."""
+    base = sent.start_char
+    for a, _ in spans:
+        colon = [t for t in sent if t.text == ":" and not inside(t) and t.idx - base < a]
+        if colon and not re.search(r"\w", sent.text[colon[-1].idx - base + 1:a]):
+            verbs_before = [t for t in sent if t.i < colon[-1].i and t.pos_ == "VERB" and not inside(t)]
+            for verb in reversed(verbs_before):
+                subj = next((c for c in verb.children if c.dep_ == "nsubj" and not inside(c)), None)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    named = _named(subj, inside, entity_of)
+                    if named is not None:
+                        return named, verb.lemma_.lower()
+                    break
+    for tok in sent:
+        if inside(tok) or tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPEECH_NOUNS:
+            continue
+        for child in tok.children:
+            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in {"de", "du", "d'", "d’"} for c in child.children):
+                named = _named(child, inside, entity_of) or entity_of(child, {"PER", "ORG"})
+                if named is not None and not inside(child):
+                    return named, ""
+    return None, ""
 
 
 def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span | None:  # type: ignore[no-untyped-def]
@@ -189,6 +246,12 @@ def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-un
         ent = None if inside(t) or not apposed else entity_of(t, {"PER", "ORG"})
         if ent is not None:
             return ent
+    for t in head.children:
+        # "le maire de Cholet, Gilles Bourdouleix": the parser hangs the name on the role's complement
+        for g in t.children if t.dep_ == "nmod" else ():
+            ent = entity_of(g, {"PER"}) if g.dep_ == "appos" and not inside(g) else None
+            if ent is not None:
+                return ent
     ent = entity_of(head)
     # An entity written in lower case is a role the recogniser took for a name ("ministre de l'Économie").
     if ent is not None and ent.text[:1].isupper():

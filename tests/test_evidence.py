@@ -109,10 +109,6 @@ CASES = {
         lambda: pair(setup=lambda ctx, a, b: ctx.undatable.add(a.claim_id)),
         lambda: pair(),
     ),
-    "contested_unsourced": (
-        lambda: pair({"source": "police"}, {}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
-        lambda: pair({"source": "police"}, {"source": "CGT"}, setup=lambda ctx, a, b: ctx.contested.add((0, "mort"))),
-    ),
     "same_article": (
         lambda: (claim("a:1"), claim("a:2", value="45", text="45"), context(claim("a:1"))),
         lambda: pair(),

@@ -38,8 +38,6 @@ class Context:
     undatable: set[str] = field(default_factory=set)
     # each evidence table's weights in scoring order, worked out at its first score (evidence._weighted)
     weighted: dict[str, tuple] = field(default_factory=dict)
-    # quantity blocks (story, what is counted) on which sources openly disagree
-    contested: set[tuple[int, str]] = field(default_factory=set)
     # the telling words of each document the stories were clustered by (stories.word_counts),
     # kept to name the stories of the report
     story_words: tuple = field(default_factory=lambda: ([], {}))

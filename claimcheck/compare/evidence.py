@@ -281,14 +281,6 @@ def undatable(a: Claim, b: Claim, ctx: Context) -> float:
     return float(a.claim_id in ctx.undatable or b.claim_id in ctx.undatable)
 
 
-def contested_unsourced(a: Claim, b: Claim, ctx: Context) -> float:
-    """Sources openly disagree on figures of this kind (police vs organisers) and one of the two
-    figures says no source: it cannot be told apart from either side's."""
-    unit = ctx.keys.unit(a)
-    block = (ctx.story.get(a.doc_id, 0), "personne" if unit in k.HUMAN_UNITS else unit)
-    return float(block in ctx.contested and not (a.source and b.source))
-
-
 def shared_actors(a: Claim, b: Claim, ctx: Context) -> float:
     """Share of the named actors of the two sentences they have in common (a name ending with
     another counts as it: "la Commission de l'Union africaine" / "l'Union africaine")."""
@@ -391,7 +383,6 @@ FEATURES: tuple[Feature, ...] = (
     Feature("shared_actors", 1.0, shared_actors, "same names in both sentences"),
     Feature("other_names", -1.0, other_names, "both sentences name others"),
     Feature("undatable", -2.0, undatable, "an undated figure among figures of several days"),
-    Feature("contested_unsourced", -2.0, contested_unsourced, "an unsourced figure where sources disagree"),
     Feature("one_price", -1.0, one_price, "one sum is a price, the other not"),
     Feature("one_total", -1.0, one_total, "one figure is a total, the other a plain count"),
 )

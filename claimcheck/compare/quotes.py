@@ -10,6 +10,7 @@ article also gives the words to the same speaker, nothing is reported.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -39,15 +40,42 @@ def _words(claim: Claim) -> frozenset[str]:
     return content_words(claim.object)
 
 
+# Outlets that rework a quotation keep its opening words ("« J'ai suivi la moto qui sortait du
+# parcours … »" / "« J'ai suivi la moto qui quittait le parcours … »"): a run of this many words
+# written alike, with content words among them, makes the same quotation reworded.
+MIN_RUN_WORDS = 5
+MIN_RUN_CONTENT = 2
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _longest_run(x: str, y: str) -> list[str]:
+    """The longest run of words the two texts write alike (folded)."""
+    tx, ty = _TOKEN.findall(ent_mod.fold(x)), _TOKEN.findall(ent_mod.fold(y))
+    best: tuple[int, int] = (0, 0)
+    prev = [0] * (len(ty) + 1)
+    for i in range(1, len(tx) + 1):
+        cur = [0] * (len(ty) + 1)
+        for j in range(1, len(ty) + 1):
+            if tx[i - 1] == ty[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best[0]:
+                    best = (cur[j], i)
+        prev = cur
+    return tx[best[1] - best[0]:best[1]]
+
+
 def similarity(a: Claim, b: Claim) -> float:
     """0 when the two quotations are not the same words, else rapidfuzz's token-set ratio (0–100)."""
     wa, wb = _words(a), _words(b)
     short = min(len(wa), len(wb))
     shared = len(wa & wb)
-    if short < MIN_SHORT_WORDS or shared < min(MIN_SHARED_WORDS, short) or shared / short < MIN_CONTAINED:
-        return 0.0
     ratio = fuzz.token_set_ratio(ent_mod.fold(a.object), ent_mod.fold(b.object))
-    return ratio if ratio >= MIN_RATIO else 0.0
+    if short >= MIN_SHORT_WORDS and shared >= min(MIN_SHARED_WORDS, short) and shared / short >= MIN_CONTAINED:
+        return ratio if ratio >= MIN_RATIO else 0.0
+    run = _longest_run(a.object, b.object)
+    if len(run) >= MIN_RUN_WORDS and len(content_words(" ".join(run))) >= MIN_RUN_CONTENT:
+        return max(ratio, float(MIN_RATIO))
+    return 0.0
 
 
 def same_speaker(a: Claim, b: Claim) -> bool:
@@ -72,6 +100,23 @@ def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
     return out
 
 
+def _looks_like_a_body(name: str) -> bool:
+    """An organisation's name as written: an acronym ("CGT") or words not all capitalised
+    ("Fédération française d'athlétisme"); a name of capitalised words may be a person's whatever
+    the recogniser's label ("Tigst Assefa" read as an organisation)."""
+    words = name.split()
+    return name.isupper() or any(w[:1].islower() and w not in {"de", "du", "des", "d'", "la", "le", "von", "van", "ben", "el"}
+                                 for w in words)
+
+
+def _person_and_body(a: Claim, b: Claim) -> bool:
+    units = {a.unit, b.unit}
+    if units != {"PER", "ORG"}:
+        return False
+    org = a if a.unit == "ORG" else b
+    return _looks_like_a_body(org.source)
+
+
 def _pair_conflicts(qa: list[Claim], qb: list[Claim]) -> list[Conflict]:
     scored = sorted(
         ((similarity(a, b), a, b) for a in qa for b in qb),
@@ -85,6 +130,8 @@ def _pair_conflicts(qa: list[Claim], qb: list[Claim]) -> list[Conflict]:
         if a.claim_id in used or b.claim_id in used:
             continue
         used.update((a.claim_id, b.claim_id))
+        if _person_and_body(a, b):
+            continue  # a person and an organisation: she may speak for it (« … », a dit la CGT / Sophie Binet)
         # The same words given to the same speaker elsewhere in either article: the attribution holds.
         if same_speaker(a, b) or any(same_speaker(a, y) and similarity(a, y) for y in qb) or any(
                 same_speaker(x, b) and similarity(x, b) for x in qa):
