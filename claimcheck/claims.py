@@ -798,6 +798,10 @@ class ClaimExtractor:
             flow = _Flow(verb, "", None)
             subj = self._subject_token(verb)
             subj_pass = next((k for k in verb.children if k.dep_ == "nsubj:pass"), None)
+            if (subj is None and subj_pass is None and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"
+                    and any(k.dep_ == "aux:pass" for k in verb.children)):
+                # "une dizaine de patients ont dû être transférés": what moved is the modal verb's subject
+                subj_pass = self._subject_token(verb.head)
             obj = next((k for k in verb.children if k.dep_ == "obj"), None)
             places = self._place_phrases(verb, sent)
             for k, (toks, prep) in enumerate(places):

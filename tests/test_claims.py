@@ -154,6 +154,10 @@ def test_modality(nlp, text, anchor, modality):
             "Argentine",
             "Algérie",
         ),
+        # "de W à X" of a transfer verb is a way, whatever the verb takes with "à" alone
+        ("En 2019, 200 ouvriers ont été mutés de La Roche-sur-Yon à Cholet.", "200", "Roche-sur-Yon", "Cholet"),
+        # a modal verb before the passive: what moved is its subject
+        ("Une dizaine de patients ont dû être transférés de Thionville vers Metz mercredi.", "Une dizaine", "Thionville", "Metz"),
     ],
 )
 def test_origin_and_destination_of_a_transfer(nlp, text, anchor, origin, destination):
