@@ -128,7 +128,36 @@ CASES = {
         lambda: pair({"kind": "date", "sentence": "Les législatives du 16 novembre ont vu la victoire de l'AD.", "text": "16 novembre"},
                      {"kind": "date", "sentence": "Le dépouillement des bulletins a duré jusqu'à dimanche, selon la commission.", "text": "dimanche"}),
     ),
+    "both_leads": (
+        lambda: pair({"kind": "date", "paragraph": 1}, {"kind": "date", "paragraph": 2},
+                     setup=lambda ctx, a, b: ctx.lead.update({"a": frozenset({1, 2}), "b": frozenset({1, 2})})),
+        lambda: pair({"kind": "date", "paragraph": 1}, {"kind": "date", "paragraph": 7},
+                     setup=lambda ctx, a, b: ctx.lead.update({"a": frozenset({1, 2}), "b": frozenset({1, 2})})),
+    ),
+    "both_first": (
+        lambda: pair({"kind": "date"}, {"kind": "date"}, setup=lambda ctx, a, b: setattr(ctx, "firsts", frozenset({"a:1", "b:1"}))),
+        lambda: pair({"kind": "date"}, {"kind": "date"}, setup=lambda ctx, a, b: setattr(ctx, "firsts", frozenset({"a:1"}))),
+    ),
+    "days_close": (
+        lambda: pair({"kind": "date", "unit": "day", "value": "2024-04-06"}, {"kind": "date", "unit": "day", "value": "2024-04-07"}),
+        lambda: pair({"kind": "date", "unit": "day", "value": "2024-04-06"}, {"kind": "date", "unit": "day", "value": "2024-04-09"}),
+    ),
 }
+
+
+def test_leads_and_firsts_of_the_articles():
+    from claimcheck.compare.context import leads_and_firsts
+
+    claims = [
+        claim("a:1", "a", kind="date", unit="day", value="2024-04-07", text="dimanche", section="title", paragraph=0),
+        claim("a:2", "a", kind="date", unit="day", value="2024-04-07", text="dimanche", paragraph=1, start=10),
+        claim("a:3", "a", kind="date", unit="day", value="2024-04-06", text="samedi", paragraph=2, start=50),
+        claim("a:4", "a", paragraph=5, start=90),
+        claim("a:5", "a", paragraph=6, start=120, value="130"),
+    ]
+    lead, firsts = leads_and_firsts(claims, KeyTable())
+    assert lead == {"a": frozenset({1, 2})}  # the title is no part of the body's lead
+    assert firsts == {"a:2", "a:4"}  # the first day the body dates, its first count of the dead
 
 
 def test_every_feature_has_a_loud_and_a_quiet_case():

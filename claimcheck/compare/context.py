@@ -36,6 +36,11 @@ class Context:
     doc_places: dict[str, frozenset[str]] = field(default_factory=dict)
     # claim ids of undated figures among differently dated ones (see evidence.undatable)
     undatable: set[str] = field(default_factory=set)
+    # the paragraphs that open each article's body (its lead: the news of the day, told first)
+    lead: dict[str, frozenset[int]] = field(default_factory=dict)
+    # claim ids that are the first of their kind in their article's body: the first day dated, the
+    # first figure of each thing counted
+    firsts: frozenset[str] = field(default_factory=frozenset)
     # each evidence table's weights in scoring order, worked out at its first score (evidence._weighted)
     weighted: dict[str, tuple] = field(default_factory=dict)
     # the telling words of each document the stories were clustered by (stories.word_counts),
@@ -93,6 +98,32 @@ def story_idf(pool: Sequence[Claim], story: dict[str, int], keys: KeyTable) -> d
     return {s: {w: math.log(1 + n[s] / k) for w, k in words.items()} for s, words in df.items()}
 
 
+# Paragraphs of the body that make its lead.
+LEAD_PARAGRAPHS = 2
+
+
+def leads_and_firsts(pool: Sequence[Claim], keys: KeyTable) -> tuple[dict[str, frozenset[int]], frozenset[str]]:
+    """The lead paragraphs of each article's body, and the claims first of their kind in it (the
+    first day dated; the first figure of each thing counted)."""
+    paragraphs: dict[str, set[int]] = defaultdict(set)
+    seen: set[tuple[str, str]] = set()
+    firsts = set()
+    for c in sorted(pool, key=lambda c: (c.doc_id, c.start)):
+        if c.section != "body":
+            continue
+        paragraphs[c.doc_id].add(c.paragraph)
+        if c.kind == "date" and c.unit == "day":
+            kind = "day"
+        elif c.kind == "quantity" and c.value:
+            kind = "q:" + keys.unit(c)
+        else:
+            continue
+        if (c.doc_id, kind) not in seen:
+            seen.add((c.doc_id, kind))
+            firsts.add(c.claim_id)
+    return {d: frozenset(sorted(p)[:LEAD_PARAGRAPHS]) for d, p in paragraphs.items()}, frozenset(firsts)
+
+
 def build(claims: Sequence[Claim], pool: Sequence[Claim], published: dict[str, str | None], settings: Settings) -> Context:
     keys = KeyTable()
     words = stories_mod.word_counts(claims)
@@ -101,8 +132,9 @@ def build(claims: Sequence[Claim], pool: Sequence[Claim], published: dict[str, s
     for c in pool:
         if c.place:
             places[c.doc_id] |= split(c.place)
+    lead, firsts = leads_and_firsts(pool, keys)
     return Context(
-        published=published, story=story, settings=settings, keys=keys,
+        published=published, story=story, settings=settings, keys=keys, lead=lead, firsts=firsts,
         figures=figures_by_sentence(pool), idf=story_idf(pool, story, keys),
         doc_places={d: frozenset(p) for d, p in places.items()}, story_words=words,
     )

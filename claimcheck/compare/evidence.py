@@ -348,6 +348,28 @@ def near_words(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(ctx.keys.text_key("near", a, near) & ctx.keys.text_key("near", b, near)))
 
 
+def both_leads(a: Claim, b: Claim, ctx: Context) -> float:
+    """Both in the lead of their article's body (its first paragraphs), in two articles: the news
+    of the day, which every outlet tells first."""
+    return float(a.doc_id != b.doc_id and a.section == b.section == "body"
+                 and a.paragraph in ctx.lead.get(a.doc_id, ()) and b.paragraph in ctx.lead.get(b.doc_id, ()))
+
+
+def both_first(a: Claim, b: Claim, ctx: Context) -> float:
+    """Each is the first of its kind in its article's body (the first day dated, the first figure
+    of the thing counted), in two articles: what each article is about."""
+    return float(a.doc_id != b.doc_id and a.claim_id in ctx.firsts and b.claim_id in ctx.firsts)
+
+
+def days_close(a: Claim, b: Claim, ctx: Context) -> float:
+    """Two days a day apart at most ("samedi 6" / "dimanche 7"): a slip of one day, or of a
+    relative date, is how one event is misdated."""
+    ba, bb = dates_mod.date_bounds(a.value), dates_mod.date_bounds(b.value)
+    if ba is None or bb is None or a.unit != "day" or b.unit != "day":
+        return 0.0
+    return float(abs((ba[0] - bb[0]).days) <= 1)
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -397,6 +419,9 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("shared_verb", 1.0, shared_verb, "same verb"),
     Feature("same_object", 1.0, same_object, "same object"),
     Feature("near_words", 2.0, near_words, "the same word next to both dates"),
+    Feature("both_leads", 2.0, both_leads, "both in the lead of their articles"),
+    Feature("both_first", 1.5, both_first, "the first day each article dates"),
+    Feature("days_close", 1.5, days_close, "days a day apart"),
     Feature("other_verb", -1.0, other_verb, "another verb"),
     Feature("one_sided_earlier", -2.0, one_sided_earlier, "one date labelled as a past point of comparison"),
     Feature("shared_place", 1.0, shared_place, "same place"),
