@@ -128,6 +128,10 @@ CASES = {
         lambda: pair({"kind": "date", "sentence": "Les législatives du 16 novembre ont vu la victoire de l'AD.", "text": "16 novembre"},
                      {"kind": "date", "sentence": "Le dépouillement des bulletins a duré jusqu'à dimanche, selon la commission.", "text": "dimanche"}),
     ),
+    "one_digit_apart": (
+        lambda: pair({"value": "312", "text": "312"}, {"value": "321", "text": "321"}),
+        lambda: pair({"value": "312", "text": "312"}, {"value": "350", "text": "350"}),
+    ),
     "both_leads": (
         lambda: pair({"kind": "date", "paragraph": 1}, {"kind": "date", "paragraph": 2},
                      setup=lambda ctx, a, b: ctx.lead.update({"a": frozenset({1, 2}), "b": frozenset({1, 2})})),
@@ -143,6 +147,25 @@ CASES = {
         lambda: pair({"kind": "date", "unit": "day", "value": "2024-04-06"}, {"kind": "date", "unit": "day", "value": "2024-04-09"}),
     ),
 }
+
+
+@pytest.mark.parametrize(
+    "value_a, value_b, strength",
+    [
+        ("312", "321", 1.0),  # two neighbours swapped
+        ("54175", "54715", 1.0),
+        ("384.3", "374.3", 1.0),  # one digit of a price
+        ("8447", "8448", 1.0),  # 2h20'47 / 2h20'48, in seconds
+        ("16", "26", 0.0),  # two digits: as often two facts
+        ("3", "4", 0.0),
+        ("312", "3120", 0.0),  # another order of magnitude
+        ("312", "345", 0.0),  # two digits differ
+        ("312", "312", 0.0),
+    ],
+)
+def test_figures_one_digit_apart(value_a, value_b, strength):
+    a, b, ctx = pair({"value": value_a, "text": value_a}, {"value": value_b, "text": value_b})
+    assert ev.one_digit_apart(a, b, ctx) == strength
 
 
 def test_leads_and_firsts_of_the_articles():

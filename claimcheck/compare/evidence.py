@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 
@@ -258,6 +259,34 @@ def same_figure(a: Claim, b: Claim, ctx: Context) -> float:
     return 1.0 if distinctive(a) and distinctive(b) else 0.5
 
 
+def _digits(value: str) -> str:
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, ValueError):
+        return ""
+    if not number.is_finite():
+        return ""
+    return format(number.normalize(), "f")
+
+
+def one_digit_apart(a: Claim, b: Claim, ctx: Context) -> float:
+    """The two figures are written with the same digits but one, or two neighbours swapped (312 /
+    321, 54 175 / 54 715, 384,30 / 374,30): how a figure is misread or mistyped, rarely how two
+    facts differ. Figures of three digits and more only: of two digits (16 / 26), as many pairs of
+    different facts in the tuning stories are one digit apart as discrepancies are."""
+    da, db = _digits(a.value), _digits(b.value)
+    if not da or len(da) != len(db) or da == db:
+        return 0.0
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    if any(not (da[i].isdigit() and db[i].isdigit()) for i in diff):
+        return 0.0
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
+    if len(diff) != 1 and not swapped:
+        return 0.0
+    significant = sum(ch.isdigit() for ch in da.lstrip("0."))
+    return float(significant >= 3)
+
+
 def far_apart(a: Claim, b: Claim, ctx: Context) -> float:
     """How far apart the figures are, in orders of magnitude (0 when they overlap, 1 at ×10)."""
     ratio = values_conflict(a, b, ctx.keys)
@@ -396,6 +425,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("shared_other_figure", 1.5, shared_other_figure, "another figure given alike"),
     Feature("summary_restates_body", 2.0, summary_restates_body, "headline or key point against its body"),
     Feature("same_figure", 1.5, same_figure, "the same figure"),
+    Feature("one_digit_apart", 3.0, one_digit_apart, "figures one digit apart (a misprint?)"),
     Feature("far_apart", -1.0, far_apart, "figures an order of magnitude apart"),
     Feature("same_paragraph", -0.5, same_paragraph, "figures set side by side in one paragraph"),
     Feature("same_article", 0.0, same_article, "two statements of one article"),
