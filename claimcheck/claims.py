@@ -13,6 +13,7 @@ import bisect
 import logging
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -166,6 +167,7 @@ class ClaimExtractor:
             if ent.label_ == "PER":  # "Scholz" → "Olaf Scholz"; never "Dijon" → "usine de Dijon"
                 self.resolver.add(_name_part(ent, self._common).text)
         self._named_nouns = self._appositive_names()
+        self._demonyms = self._designations()
         self._movers: set[str] = set()
         self._date_chars: list[tuple[int, int]] = []
         # Per sentence (keyed by its first token): its lemmas, as a set and as text, and its lowercased text.
@@ -188,6 +190,29 @@ class ClaimExtractor:
             if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in names:
                 names[noun.lemma_.lower()] = self.resolver.resolve(ent_mod.canonical(name.text))
         return names
+
+    def _designations(self) -> dict[str, str]:
+        """Nationalities the article gives its people ("le Slovène Tadej Pogačar", "Tadej Pogačar,
+        le Slovène", "l'Éthiopien Mulugeta Uma"), so that a later "le Slovène" stands for the
+        person: folded demonym → name. A nationality given to two people stands for nobody."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for ent in self._ents:
+            if ent.label_ != "PER":
+                continue
+            name = self.resolver.resolve(ent_mod.canonical(_name_part(ent, self._common).text))
+            before = self.doc[ent.start - 1] if ent.start > 0 else None
+            after = [t for t in self.doc[ent.end:ent.end + 3] if not t.is_punct and t.pos_ != "DET"][:1]
+            for tok in ([before] if before is not None else []) + after:
+                if tok.text[:1].isupper() and _is_demonym(tok.text):
+                    found[ent_mod.fold(tok.text)].add(name)
+        return {d: next(iter(names)) for d, names in found.items() if len(names) == 1}
+
+    def designated(self, text: str) -> str:
+        """The person a nationality written as a noun stands for in this article ("le Slovène" →
+        "Tadej Pogačar"), or ""."""
+        words = [w for w in text.replace("’", "'").split() if w.lower() not in {"le", "la", "l'", "les"}]
+        word = words[0].split("'")[-1] if len(words) == 1 else ""
+        return self._demonyms.get(ent_mod.fold(word), "") if word[:1].isupper() and _is_demonym(word) else ""
 
     # ------------------------------------------------------------------- main
     def extract(self) -> list[Claim]:
@@ -1204,6 +1229,9 @@ class ClaimExtractor:
         if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
             return ""
         named_noun = subj.text[:1].isupper() and subj.i > subj.sent.start and subj.lower_ not in self._common
+        person = self.designated(subj.text)
+        if person:
+            return person  # "le Slovène" for the one person the article calls so
         if subj.pos_ == "PROPN" or (len(subj.text) > 1 and subj.text.isupper()) or named_noun:
             ent = next((e for e in self._ents if e.start <= subj.i < e.end), None)
             text = _name_part(ent, self._common).text if ent is not None else self._np_text(subj, 5)
@@ -1338,8 +1366,8 @@ class ClaimExtractor:
             act = acts.get(ent.start) if flow is None else None
             if act is not None:
                 # Who did what to whom: a named doer, a named receiver (one may be a role).
-                yield Claim(**base, unit=ent.label_, subject=_party_name(act.agent, names), predicate=act.verb,
-                            object=_party_name(act.patient, names), event="relation",
+                yield Claim(**base, unit=ent.label_, subject=_party_name(act.agent, names, self.designated), predicate=act.verb,
+                            object=_party_name(act.patient, names, self.designated), event="relation",
                             event_date=info.dates[0].value if info.dates else "", entities=self._sentence_entities(info))
                 continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
@@ -1387,8 +1415,17 @@ def _join(tokens: Sequence[Token]) -> str:
     return "".join(out).strip(" ,-–")
 
 
-def _party_name(span: Span, names: dict[int, str]) -> str:
-    """The name of a party of an act: its entity's canonical name, or a role's head noun lemma."""
+def _is_demonym(word: str) -> bool:
+    entries = ent_mod.lookup(word)
+    return bool(entries) and all(getattr(e, "type", "") == "demonym" for e in (entries if isinstance(entries, (list, tuple)) else [entries]))
+
+
+def _party_name(span: Span, names: dict[int, str], designated=lambda text: "") -> str:  # type: ignore[no-untyped-def]
+    """The name of a party of an act: the person a nationality stands for ("le Slovène"), its
+    entity's canonical name, or a role's head noun lemma."""
+    person = designated(span.text)
+    if person:
+        return person
     if span.start in names:
         return names[span.start] or span.text
     return span[0].lemma_.lower() if len(span) == 1 and span[0].pos_ == "NOUN" else span.text

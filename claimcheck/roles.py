@@ -302,7 +302,7 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
             elif patient is None and verb.dep_ in {"advcl", "acl"} or (patient is None and verb.dep_ == "ROOT"):
                 patient = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if verb.dep_ != "ROOT" else None
         elif "nsubj" in kids and "obj" in kids:
-            agent, patient = kids["nsubj"], kids["obj"]
+            agent, patient = _antecedent(kids["nsubj"]), kids["obj"]
         if agent is None or patient is None or agent.lower_ in _PRONOUNS or patient.lower_ in _PRONOUNS:
             continue
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
@@ -322,6 +322,18 @@ def giving_verbs() -> frozenset[str]:
 
 
 _TO = {"à", "au", "aux"}
+
+
+# How the parser hangs a relative clause ("qui a battu …") on the noun it qualifies.
+_RELATIVE_DEPS = frozenset({"acl:relcl", "acl", "dep"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative "qui" stands for ("c'est Jonas Vingegaard qui a basculé en tête",
+    "le festival qui avait détrôné le Hellfest"): the head of its relative clause."""
+    if tok is not None and tok.lower_ == "qui" and tok.head.dep_ in _RELATIVE_DEPS and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head.head
+    return tok
 
 
 def _party(tok: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
@@ -350,7 +362,7 @@ def _givings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[n
         if verb.pos_ != "VERB" or inside(verb) or verb.lemma_.lower() not in verbs:
             continue
         kids = [c for c in verb.children if not inside(c)]
-        giver = next((c for c in kids if c.dep_ == "obl:agent"), None) or next((c for c in kids if c.dep_ == "nsubj"), None)
+        giver = next((c for c in kids if c.dep_ == "obl:agent"), None) or _antecedent(next((c for c in kids if c.dep_ == "nsubj"), None))
         given = next((c for c in kids if c.dep_ in {"obj", "nsubj:pass"}), None)
         places = kids + ([c for c in given.children if c.dep_ == "nmod"] if given is not None else [])
         receiver = next((c for c in places if c.dep_ in {"iobj", "obl:arg", "obl", "obl:mod", "nmod"} and any(
@@ -395,9 +407,14 @@ def _rankings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[
             if verb.pos_ == "VERB" or verb.head.i == verb.i:
                 break
             verb = verb.head
+        if verb.pos_ in {"PROPN", "NOUN"}:
+            # "c'est Jonas Vingegaard qui a basculé en tête, avec sept secondes d'avance sur Y": the
+            # lead hangs on the name the cleft puts first, the placing on its relative clause
+            verb = next((c for c in verb.children if c.pos_ == "VERB" and c.dep_ in _RELATIVE_DEPS
+                         and any(x.lower_ == "qui" for x in c.children)), verb)
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RANK_VERBS:
             continue
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and not inside(c)), None)
+        subj = _antecedent(next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and not inside(c)), None))
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
             subj = verb.head  # "Mulugeta Uma s'est imposé …" parsed as a name qualified by the verb
         if subj is None or subj.lower_ in _PRONOUNS:

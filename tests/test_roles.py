@@ -92,6 +92,20 @@ def test_speaker_named_in_an_earlier_sentence(write_articles, paragraph, speaker
         assert c.object == f"« {c.text} »"
 
 
+def test_a_nationality_stands_for_the_person_the_article_gives_it(write_articles):
+    folder = write_articles({"a": "Tour de France\n\nLe Slovène Tadej Pogačar et le Danois Jonas Vingegaard ont attaqué."
+                                  " Au sommet, le Slovène est passé en tête avec sept secondes d'avance sur le Danois.\n"})
+    (act,) = [c for c in api.diff([folder], None).claims if c.event == "relation" and c.predicate == "devancer"]
+    assert (act.subject, act.object) == ("Tadej Pogačar", "Jonas Vingegaard")
+
+
+def test_a_nationality_given_to_two_people_stands_for_nobody(write_articles):
+    folder = write_articles({"a": "Tennis\n\nLe Français Ugo Humbert a battu le Français Arthur Fils."
+                                  " Le Français est passé en tête avec deux jeux d'avance sur Carlos Alcaraz.\n"})
+    acts = [c for c in api.diff([folder], None).claims if c.event == "relation" and c.predicate == "devancer"]
+    assert all(c.subject not in {"Ugo Humbert", "Arthur Fils"} for c in acts)
+
+
 def test_speaker_claim_carries_source_verb_and_words(nlp, write_articles):
     folder = write_articles({"a": "Le marathon de Paris\n\n« Le public parisien m'a porté jusqu'au bout », a confié Mulugeta Uma dimanche.\n"})
     result = api.diff([folder], None)
@@ -177,6 +191,10 @@ def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
         ("Jean Dupont a payé 3 000 euros à son avocat.", ("Jean Dupont", "payer", "avocat")),
         # two roles name nobody another article could name alike
         ("Le maire a versé une somme importante à la société.", None),
+        # a cleft puts the doer first ("c'est X qui …")
+        ("C'est Jannik Sinner qui a battu Carlos Alcaraz en finale.", ("Jannik Sinner", "battre", "Carlos Alcaraz")),
+        ("Au sommet, c'est Jonas Vingegaard qui a basculé en tête, avec sept secondes d'avance sur Tadej Pogačar.",
+         ("Jonas Vingegaard", "devancer", "Tadej Pogačar")),
     ],
 )
 def test_relation_of_two_named_parties(nlp, sentence, expected):
