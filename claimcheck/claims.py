@@ -147,7 +147,7 @@ class ClaimExtractor:
         self._common = _lowercase_nouns(doc)
         self._ents = list(doc.ents)
         # The last person each paragraph named outside quotations: who "a-t-elle dit" stands for.
-        self._last_person: dict[int, str] = {}
+        self._last_person: dict[int, tuple[str, int, int, _SentInfo]] = {}
         # Per token, read once from arrays (a Token object per look is what costs in this module).
         lower, self._lemma = _token_strings(doc)
         offsets = doc.to_array([IDX, LENGTH])
@@ -1324,14 +1324,16 @@ class ClaimExtractor:
     def _unnamed_quotes(self, info: _SentInfo, unnamed: list) -> Iterable[Claim]:  # type: ignore[type-arg]
         """Quotations whose speaker a pronoun stands for, or that go on with the speech of a person
         named before in the paragraph: given to the last person the paragraph named (outside
-        quotations), the row anchored to the quoted words themselves."""
-        person = self._last_person.get(info.paragraph)
-        if not person:
+        quotations), the row anchored, as every speaker's, to that person's name — in the sentence
+        that names who speaks ("Pour Catherine Vautrin, … . « … », a-t-elle ajouté")."""
+        last = self._last_person.get(info.paragraph)
+        if not last:
             return
+        person, start, end, where = last
         for q in unnamed:
-            base = self._base(info, "entity", q.start, q.end, person)
+            base = self._base(where, "entity", start, end, person)
             yield Claim(**base, unit="PER", source=person, predicate=q.verb, object=f"« {q.text} »", event="quote",
-                        entities=self._sentence_entities(info))
+                        entities=self._sentence_entities(where))
 
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
@@ -1340,7 +1342,7 @@ class ClaimExtractor:
         yield from self._unnamed_quotes(info, [q for q in found if q.speaker is None])
         for ent, canonical in info.entities:
             if ent.label_ == "PER" and not roles.inside_quotes(info.span, ent):
-                self._last_person[info.paragraph] = canonical or ent.text
+                self._last_person[info.paragraph] = (canonical or ent.text, ent.start_char, ent.end_char, info)
         names = {ent.start: canonical for ent, canonical in info.entities}
         # An act is told on its named doer's row, or on its receiver's when the doer is a role.
         acts = {}

@@ -88,8 +88,9 @@ def test_speaker_named_in_an_earlier_sentence(write_articles, paragraph, speaker
     folder = write_articles({"a": "Conseil municipal\n\n" + paragraph + "\n"})
     found = [c for c in api.diff([folder], None).claims if c.event == "quote"]
     assert [c.source for c in found] == ([speaker] if speaker else [])
-    for c in found:  # the row is anchored to the quoted words
-        assert c.object == f"« {c.text} »"
+    for c in found:  # the row is anchored to the speaker's name, in the sentence that names her
+        assert (c.text, c.object[:6]) == (speaker, "« Nous" if "Nous" in paragraph else "« Pend")
+        assert speaker in c.sentence and "«" not in c.sentence
 
 
 def test_a_nationality_stands_for_the_person_the_article_gives_it(write_articles):
