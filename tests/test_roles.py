@@ -139,6 +139,28 @@ def test_a_quotation_reworded_after_the_same_opening_words_is_one_quotation(diff
     assert [(d.value_a, d.value_b) for d in rows] == [("Mulugeta Uma", "Titus Kipruto")]
 
 
+@pytest.mark.parametrize(
+    "words_a, words_b, same",
+    [
+        # a phrase of four words kept, and most words
+        ("« Depuis la création du festival, jamais autant de spectateurs ne s'étaient pressés sur la plaine »",
+         "« Depuis la création du festival, on n'avait jamais vu autant de spectateurs sur la plaine »", True),
+        # the same four words opening two different statements
+        ("« Depuis la guerre froide, les deux pays se méfient l'un de l'autre »",
+         "« Depuis la guerre froide, aucun président n'était venu à Moscou »", False),
+    ],
+)
+def test_a_reworded_quotation_keeps_a_phrase_and_most_words(words_a, words_b, same):
+    from claimcheck.compare.quotes import similarity
+    from claimcheck.records import Claim
+
+    def said(words: str) -> Claim:
+        return Claim("x", "a", kind="entity", text="X", start=0, end=1, value="X", sentence=words, sent_start=0,
+                     sent_end=len(words), object=words, source="X", event="quote", unit="PER")
+
+    assert (similarity(said(words_a), said(words_b)) > 0) is same
+
+
 def test_same_words_given_to_two_speakers_is_an_attribution_conflict(diff):
     rows = diff("« Le public parisien m'a porté jusqu'au bout, je n'avais jamais entendu autant de bruit », a confié Mulugeta Uma.",
                 "« Le public parisien m'a porté jusqu'au bout », a lancé Tigst Assefa à l'arrivée.")

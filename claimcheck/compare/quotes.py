@@ -40,11 +40,14 @@ def _words(claim: Claim) -> frozenset[str]:
     return content_words(claim.object)
 
 
-# Outlets that rework a quotation keep its opening words ("« J'ai suivi la moto qui sortait du
+# Outlets that rework a quotation keep a phrase of it ("« J'ai suivi la moto qui sortait du
 # parcours … »" / "« J'ai suivi la moto qui quittait le parcours … »"): a run of this many words
-# written alike, with content words among them, makes the same quotation reworded.
+# written alike, with content words among them, makes the same quotation reworded …
 MIN_RUN_WORDS = 5
 MIN_RUN_CONTENT = 2
+# … and so does a shorter run ("depuis la guerre froide") when most content words are shared too.
+MIN_SHORT_RUN_WORDS = 4
+MIN_SHORT_RUN_CONTAINED = 0.7
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -73,7 +76,8 @@ def similarity(a: Claim, b: Claim) -> float:
     if short >= MIN_SHORT_WORDS and shared >= min(MIN_SHARED_WORDS, short) and shared / short >= MIN_CONTAINED:
         return ratio if ratio >= MIN_RATIO else 0.0
     run = _longest_run(a.object, b.object)
-    if len(run) >= MIN_RUN_WORDS and len(content_words(" ".join(run))) >= MIN_RUN_CONTENT:
+    if len(content_words(" ".join(run))) >= MIN_RUN_CONTENT and (len(run) >= MIN_RUN_WORDS or (
+            len(run) >= MIN_SHORT_RUN_WORDS and short and shared / short >= MIN_SHORT_RUN_CONTAINED)):
         return max(ratio, float(MIN_RATIO))
     return 0.0
 
