@@ -132,6 +132,10 @@ CASES = {
         lambda: pair({"value": "312", "text": "312"}, {"value": "321", "text": "321"}),
         lambda: pair({"value": "312", "text": "312"}, {"value": "350", "text": "350"}),
     ),
+    "one_ahead": (
+        lambda: pair({"kind": "date", "unit": "day", "value": "2023-09-18"}, {"kind": "date", "unit": "day", "value": "2023-09-08"}),
+        lambda: pair({"kind": "date", "unit": "day", "value": "2023-09-09"}, {"kind": "date", "unit": "day", "value": "2023-09-08"}),
+    ),
     "both_leads": (
         lambda: pair({"kind": "date", "paragraph": 1}, {"kind": "date", "paragraph": 2},
                      setup=lambda ctx, a, b: ctx.lead.update({"a": frozenset({1, 2}), "b": frozenset({1, 2})})),

@@ -399,6 +399,19 @@ def days_close(a: Claim, b: Claim, ctx: Context) -> float:
     return float(abs((ba[0] - bb[0]).days) <= 1)
 
 
+def _after_publication(c: Claim, ctx: Context) -> bool:
+    published = ctx.published.get(c.doc_id)
+    pb = dates_mod.date_bounds(published) if published else None
+    cb = dates_mod.date_bounds(c.value)
+    return bool(pb and cb and cb[0] > pb[1])
+
+
+def one_ahead(a: Claim, b: Claim, ctx: Context) -> float:
+    """One date is after its article came out (what is planned: "des cars dès lundi", "88,80 € au
+    1er janvier"), the other is not (what happened): rarely one event."""
+    return float(_after_publication(a, ctx) != _after_publication(b, ctx))
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -452,6 +465,7 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("both_leads", 2.0, both_leads, "both in the lead of their articles"),
     Feature("both_first", 1.5, both_first, "the first day each article dates"),
     Feature("days_close", 1.5, days_close, "days a day apart"),
+    Feature("one_ahead", -1.5, one_ahead, "one date ahead of its article, the other not"),
     Feature("other_verb", -1.0, other_verb, "another verb"),
     Feature("one_sided_earlier", -2.0, one_sided_earlier, "one date labelled as a past point of comparison"),
     Feature("shared_place", 1.0, shared_place, "same place"),
