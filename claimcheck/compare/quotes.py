@@ -72,13 +72,15 @@ def similarity(a: Claim, b: Claim) -> float:
     wa, wb = _words(a), _words(b)
     short = min(len(wa), len(wb))
     shared = len(wa & wb)
-    ratio = fuzz.token_set_ratio(ent_mod.fold(a.object), ent_mod.fold(b.object))
+    if shared < MIN_RUN_CONTENT:
+        return 0.0  # no rule below can hold: two quotations of one story meet by the thousand
     if short >= MIN_SHORT_WORDS and shared >= min(MIN_SHARED_WORDS, short) and shared / short >= MIN_CONTAINED:
+        ratio = fuzz.token_set_ratio(ent_mod.fold(a.object), ent_mod.fold(b.object))
         return ratio if ratio >= MIN_RATIO else 0.0
     run = _longest_run(a.object, b.object)
     if len(content_words(" ".join(run))) >= MIN_RUN_CONTENT and (len(run) >= MIN_RUN_WORDS or (
             len(run) >= MIN_SHORT_RUN_WORDS and short and shared / short >= MIN_SHORT_RUN_CONTAINED)):
-        return max(ratio, float(MIN_RATIO))
+        return max(fuzz.token_set_ratio(ent_mod.fold(a.object), ent_mod.fold(b.object)), float(MIN_RATIO))
     return 0.0
 
 

@@ -2047,8 +2047,10 @@ def _bounds(value: str, year: int | None) -> tuple[datetime, datetime] | None:
     return start, stop
 
 
+@lru_cache(maxsize=65536)
 def date_bounds(value: str) -> tuple[datetime, datetime] | None:
-    """The [start, end) interval a date value covers, or None when its year is unknown.
+    """The [start, end) interval a date value covers, or None when its year is unknown (cached:
+    the comparison asks for the bounds of each claim's date once per pair it is in).
 
     '2024-05' → (2024-05-01, 2024-06-01); '1950/1953' → (1950-01-01, 1954-01-01); an open end
     '..' is ``datetime.min`` / ``datetime.max``; a night's ends are its exact times. Values that
