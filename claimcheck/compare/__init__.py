@@ -10,7 +10,8 @@ The package in the order data flows through it:
 - `linking`    one-to-one (competitive) linking of scored pairs
 - `intervals`  a figure as an interval; when two figures disagree
 - `quantities`, `flows`, `dates`, `quotes`  the conflicts of each kind of claim (quotes: the
-               same words given to different speakers; relations: one act with its parties swapped)
+               same words given to different speakers; relations: one act with its parties swapped;
+               changes: one change of a figure told the other way round)
 - `grouping`   conflicts → report rows, one per fact and pair of documents
 - `wording`    explanations in words
 - `settings`   user options and the calibrated thresholds (resources/evidence.json)
@@ -23,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimcheck.compare import changes, dates, flows, quantities, quotes, relations
 from claimcheck.compare import context as context_mod
-from claimcheck.compare import dates, flows, quantities, quotes, relations
 from claimcheck.compare import stories as stories_mod
 from claimcheck.compare.evidence import Evidence, score
 from claimcheck.compare.grouping import Conflict, group
@@ -60,6 +61,8 @@ def compare(
         found += quotes.conflicts(pool, ctx)
     if "relations" in options.parts:
         found += relations.conflicts(pool, ctx)
+    if "changes" in options.parts:
+        found += changes.conflicts(pool, ctx)
     rows = group(found, facts)
     if not rows:
         return rows

@@ -21,7 +21,7 @@ class Options:
 
     include_all: bool = False
     attribution: bool = True
-    parts: frozenset[str] = frozenset({"quantities", "flows", "dates", "quotes", "relations"})
+    parts: frozenset[str] = frozenset({"quantities", "flows", "dates", "quotes", "relations", "changes"})
 
 
 @lru_cache(maxsize=1)
