@@ -951,7 +951,7 @@ class ClaimExtractor:
         candidates: list[list[Token]] = []
         for ent in sent.ents:
             if ent.label_ in {"LOC", "ORG"} or ent_mod.country_of(ent.text):
-                candidates.append(list(ent))
+                candidates += _verbless_parts(list(ent))
         for tok in sent:
             if tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.ent_iob_ == "O" and ent_mod.country_of(tok.text):
                 candidates.append([tok])
@@ -1420,6 +1420,24 @@ def _join(tokens: Sequence[Token]) -> str:
 def _is_demonym(word: str) -> bool:
     entries = ent_mod.lookup(word)
     return bool(entries) and all(getattr(e, "type", "") == "demonym" for e in (entries if isinstance(entries, (list, tuple)) else [entries]))
+
+
+def _verbless_parts(tokens: list[Token]) -> list[list[Token]]:
+    """An entity the recogniser ran across a verb ("TER parti de Clermont-Ferrand"), cut at the verb
+    and the preposition after it: ["TER"], ["Clermont-Ferrand"]; one it began with a preposition
+    ("de Nîmes"), without it, so that the preposition is read before the place. Any other, whole."""
+    while len(tokens) > 1 and tokens[0].pos_ == "ADP":
+        tokens = tokens[1:]
+    if not any(t.pos_ == "VERB" for t in tokens):
+        return [tokens]
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.pos_ in {"VERB", "AUX"} or (t.pos_ == "ADP" and not parts[-1]):
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(t)
+    return [p for p in parts if p and any(t.pos_ in {"PROPN", "NOUN"} for t in p)]
 
 
 def _party_name(span: Span, names: dict[int, str], designated=lambda text: "") -> str:  # type: ignore[no-untyped-def]

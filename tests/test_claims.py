@@ -346,3 +346,20 @@ def test_value_column_is_exact(nlp, text, anchor, value):
 )
 def test_a_difference_is_a_change_not_a_level(nlp, text, anchor, aspect):
     assert _quantity(nlp, text, anchor).aspect == aspect
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # the recogniser ran "TER parti de Clermont-Ferrand" into one place, and began "de Nîmes" with its preposition
+        ("Le TER parti de Clermont-Ferrand à destination de Nîmes a déraillé vendredi près de Langogne.",
+         "Clermont-Ferrand", "Nîmes"),
+        ("Une partie des ouvriers avait été mutée de La Roche-sur-Yon à Cholet en 2019.", "Roche-sur-Yon", "Cholet"),
+    ],
+)
+def test_ends_of_a_movement_read_past_the_recogniser_s_spans(write_articles, text, origin, destination):
+    from claimcheck import api
+
+    folder = write_articles({"a": "Faits divers\n\n" + text + "\n"})
+    moved = [c for c in api.diff([folder], None).claims if c.origin or c.destination]
+    assert any((c.origin, c.destination) == (origin, destination) for c in moved), [(c.origin, c.destination) for c in moved]
