@@ -1132,12 +1132,18 @@ class ClaimExtractor:
                     complement = self._compound_noun(subj)
             subject = self._subject(pred) or (label if label[:1].isupper() and not ent_mod.place_of(label) else "")
             base = self._base(info, "quantity", q.start, q.end, value)
+            modality = self._final_modality(pred, seg_text, source)
+            qualifier, low, high = q.qualifier, q.low, q.high
+            if modality == "negated" and q.qualifier == "eq" and pred is not None and pred.lemma_.lower() in _THRESHOLD_VERBS:
+                # "le cap des 250 000 spectateurs n'a pas été franchi": fewer than 250 000, a figure
+                # the sentence asserts as a bound
+                qualifier, low, high, modality = "lt", None, q.value, "asserted" if not source else "reported"
             yield Claim(
                 **base,
                 unit=unit,
-                qualifier=q.qualifier,
-                low=q.low,
-                high=q.high,
+                qualifier=qualifier,
+                low=low,
+                high=high,
                 counted=complement,
                 subject=subject,
                 predicate=self._pred_lemma(pred) if pred is not None else "",
@@ -1147,7 +1153,7 @@ class ClaimExtractor:
                 place=place,
                 event_date=self._event_date(info, window, q.start),
                 source=ent_mod.canonical(source) if source else "",
-                modality=self._final_modality(pred, seg_text, source),
+                modality=modality,
                 aspect="change" if _DIFFERENCE.match(self.text, q.end) else self._aspect(
                     self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
                 scope=scope,
@@ -1420,6 +1426,11 @@ def _join(tokens: Sequence[Token]) -> str:
 def _is_demonym(word: str) -> bool:
     entries = ent_mod.lookup(word)
     return bool(entries) and all(getattr(e, "type", "") == "demonym" for e in (entries if isinstance(entries, (list, tuple)) else [entries]))
+
+
+# Verbs of reaching a mark: negated, they bound the figure from above ("n'a pas franchi la barre
+# des 250 000", "n'a pas dépassé les 30 %", "sans atteindre 5 000").
+_THRESHOLD_VERBS = frozenset({"franchir", "dépasser", "atteindre", "passer", "excéder", "égaler"})
 
 
 def _verbless_parts(tokens: list[Token]) -> list[list[Token]]:

@@ -363,3 +363,19 @@ def test_ends_of_a_movement_read_past_the_recogniser_s_spans(write_articles, tex
     folder = write_articles({"a": "Faits divers\n\n" + text + "\n"})
     moved = [c for c in api.diff([folder], None).claims if c.origin or c.destination]
     assert any((c.origin, c.destination) == (origin, destination) for c in moved), [(c.origin, c.destination) for c in moved]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, high",
+    [
+        ("Cette année, le cap des 250 000 spectateurs n'a pas été franchi.", "250 000", 250000.0),
+        ("Le taux de chômage n'a pas dépassé 8 % cette année.", "8 %", 8.0),
+    ],
+)
+def test_a_mark_not_reached_bounds_the_figure(nlp, text, anchor, high):
+    claim = _quantity(nlp, text, anchor)
+    assert (claim.qualifier, claim.high, claim.modality) == ("lt", high, "asserted")
+
+
+def test_a_negated_figure_of_another_verb_stays_negated(nlp):
+    assert _quantity(nlp, "Il n'y a pas eu 300 morts dans la région.", "300").modality == "negated"

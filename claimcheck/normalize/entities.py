@@ -417,6 +417,8 @@ def source_class(name: str) -> str | None:
     index, max_source = _source_index()
     gaz = _index()
     raw = fold(name).split()
+    written = name.split()
+    written = written if len(written) == len(raw) else []
     tokens = [_singular(t) for t in raw]
     i = 0
     while i < len(tokens):
@@ -436,7 +438,9 @@ def source_class(name: str) -> str | None:
             return index[tuple(tokens[i : i + source_len])]
         if gaz_len:
             entry = _pick(gaz[" ".join(raw[i : i + gaz_len])], ENTITY_TYPES)
-            cls = _class_of_entry(entry) if entry else None
+            # A place speaks for its authorities only as a name: "le cap des 250 000" is no Le Cap
+            named = not written or written[i][:1].isupper() or getattr(entry, "type", "") not in {"capital", "city", "country", "region"}
+            cls = _class_of_entry(entry) if entry and named else None
             if cls:
                 return cls
             i += gaz_len

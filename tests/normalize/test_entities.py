@@ -406,6 +406,9 @@ def test_demonym_lemma(word: str, expected: str) -> None:
         ("l'Insee", "statistics"),
         ("des témoins", "witnesses"),
         ("Jean Dupont", None),
+        # a place speaks for its authorities only as a name: "le cap des 250 000" is not Le Cap
+        ("cap des", None),
+        ("Le Cap", "authorities"),
     ],
 )
 def test_source_class(source: str, expected: str | None) -> None:
