@@ -829,8 +829,9 @@ class ClaimExtractor:
                 subj_pass = self._subject_token(verb.head)
             obj = next((k for k in verb.children if k.dep_ == "obj"), None)
             places = self._place_phrases(verb, sent)
+            ends = [self._endpoint(toks, keep_city=kind == "move") for toks, _ in places]
             for k, (toks, prep) in enumerate(places):
-                name = self._endpoint(toks, keep_city=kind == "move")
+                name = ends[k]
                 if not name:
                     continue
                 if subj is not None and any(t.i == subj.i for t in toks):
@@ -853,8 +854,7 @@ class ClaimExtractor:
                 elif prep in {"à", "a", "au", "aux", "en"}:
                     # "livrer à X", "envoyés en X", "arrivé à X"; but "évacués à X" is where it happened
                     # — unless an origin "de W" comes right before: "mutés de W à X" is a way.
-                    after_origin = k > 0 and places[k - 1][1].lower() in {"de", "du", "des", "d'", "d’"} and (
-                        self._endpoint(places[k - 1][0], keep_city=kind == "move") in flow.origins)
+                    after_origin = k > 0 and places[k - 1][1].lower() in {"de", "du", "des", "d'", "d’"} and ends[k - 1] in flow.origins
                     if kind == "move" or after_origin or (kind == "transfer" and lemma in self.lex.roles.get("dative", ())):
                         flow.destinations.append(name)
                 elif prep == "par" and subj_pass is not None:
@@ -1346,8 +1346,9 @@ class ClaimExtractor:
         found = roles.quotes(info.span, info.entities)
         said = {q.speaker.start: q for q in found if q.speaker is not None}
         yield from self._unnamed_quotes(info, [q for q in found if q.speaker is None])
+        quoted = roles.quoted_ranges(info.span)
         for ent, canonical in info.entities:
-            if ent.label_ == "PER" and not roles.inside_quotes(info.span, ent):
+            if ent.label_ == "PER" and not any(a <= ent.start_char < b for a, b in quoted):
                 self._last_person[info.paragraph] = (canonical or ent.text, ent.start_char, ent.end_char, info)
         names = {ent.start: canonical for ent, canonical in info.entities}
         # An act is told on its named doer's row, or on its receiver's when the doer is a role.

@@ -170,10 +170,10 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     return [Quote(" ".join(text[a:b].split()), base + a, base + b, speaker, verb) for a, b in spans]
 
 
-def inside_quotes(sent: Span, span: Span) -> bool:
-    """Is the span within a quotation of its sentence?"""
-    at = span.start_char - sent.start_char
-    return any(a <= at < b for a, b in quote_spans(sent.text, MIN_WORDS_OPENING))
+def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """The article offsets of the quoted words of a sentence (quotations of two words and more)."""
+    base = sent.start_char
+    return [(base + a, base + b) for a, b in quote_spans(sent.text, MIN_WORDS_OPENING)]
 
 
 # Nouns that name what someone said: "« … » : la formule de Me Rambert", "selon les mots de X".
