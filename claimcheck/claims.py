@@ -548,6 +548,24 @@ class ClaimExtractor:
             return f"{lemma} d'affaires"
         return lemma
 
+    def _out_of(self, q: QuantityMatch, info) -> bool:
+        """Whether a figure is what another is out of: "120 sièges sur les 577", "trois sur dix",
+        "Sur les 14 lots, trois…". A verb's own "sur" ("il porte sur les 14 lots", "elle table sur
+        200 ventes") is not: "sur" counts as "out of" after a figure or at the head of the clause."""
+        before = self.text[max(info.span.start_char, q.start - 60):q.start]
+        m = re.search(r"\bsur\s+(?:les\s+|un\s+total\s+de\s+|l['’]ensemble\s+des\s+)?(?:quelque\s+)?$", before, re.I)
+        if not m:
+            return False
+        lead = before[:m.start()]
+        if not lead.strip(" \t\n«»\"'’-—–") or re.search(r"[,;:(]\s*$", lead):
+            return True  # "Sur les 577 députés, …", "…, sur un total de 40"
+        return bool(re.search(
+            r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\w*)"
+            r"(?:\s*%)?(?:\s+[\w'’-]+){0,3}\s*$",
+            lead,
+            re.I,
+        ))
+
     def _distance_reference(self, q: QuantityMatch) -> str:
         """The landmark a distance is measured from: "à 35 km au nord-est de Grenade"."""
         m = re.match(r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’])\s*(?:la\s+|le\s+|l['’])?([A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
@@ -573,7 +591,7 @@ class ClaimExtractor:
         if pred is None:
             return "asserted"
         kids = list(pred.children)
-        if any(k.lower_ in _NEGATIONS and k.lower_ not in {"ne", "n'", "n’"} and k.dep_.startswith("advmod") for k in kids):
+        if any(k.lower_ in _NEGATIONS and k.lower_ not in {"ne", "n'", "n’"} and k.dep_.startswith("advmod") and _with_ne(k, pred) for k in kids):
             return "negated"
         # "n'a presque pas baissé": the "pas" may hang on the adverb before the verb
         near = pred.doc[max(pred.sent.start, pred.i - 4):pred.i]
@@ -670,7 +688,7 @@ class ClaimExtractor:
     def _aspect(self, window: str, pred: Token | None) -> str:
         """Which moment of a running figure: peak, remaining, change, total or a forecast."""
         low = window.lower()
-        if pred is not None and pred.lemma_.lower() in self.lex.aspects.get("forecast", ()):
+        if pred is not None and pred.lemma_.lower() in self.lex.aspects.get("forecast", ()) and not _waiting(pred):
             return "forecast"
         for name in ("forecast", "remaining", "peak", "change", "total"):
             if self.lex.aspect_pattern(name).search(low):
@@ -715,7 +733,7 @@ class ClaimExtractor:
         for ent, _canonical in info.entities:
             if not (seg[0] <= ent.start_char < seg[1]) or not self._is_place(ent):
                 continue
-            if skip[0] <= ent.start_char < skip[1]:
+            if skip[0] <= ent.start_char < skip[1] or self._office_seat(ent):
                 continue
             name = self._place_name(ent)
             if ent_mod.fold(name) in exclude:
@@ -730,6 +748,15 @@ class ClaimExtractor:
         if not found and para_place and not any(self._is_place(e) for e, _ in info.entities):
             found.append(para_place)
         return "; ".join(dict.fromkeys(found))
+
+    def _office_seat(self, ent: Span) -> bool:
+        """A town that names an office's seat: "le procureur de la République de Boulogne-sur-Mer",
+        "le parquet de Foix" (who speaks, not where the figure holds)."""
+        before = self.text[max(0, ent.start_char - 40):ent.start_char]
+        m = re.search(r"(?<!\w)([\w-]+)(?:\s+de\s+la\s+r[ée]publique)?\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$", before, re.I)
+        if m is None and ent[0].lower_ in {"république"}:
+            m = re.search(r"(?<!\w)([\w-]+)\s+(?:de|d['’])\s*(?:la\s+)?$", before, re.I)
+        return bool(m) and m.group(1).lower() in self.lex.seat_nouns
 
     def _subject_place(self, pred: Token | None, exclude: set[str]) -> str:
         """A place that is the subject of the figure's verb: "la région de Murcie, qui concentre
@@ -1109,7 +1136,7 @@ class ClaimExtractor:
                 )
             before = self.text[max(info.span.start_char, q.start - 24):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) else ""
-            if re.search(r"\bsur\s+(?:les\s+|un\s+total\s+de\s+|l['’]ensemble\s+des\s+)?(?:quelque\s+)?$", before, re.I) or re.search(
+            if self._out_of(q, info) or re.search(
                 r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent)\w*)\s+(?:des|d['’]entre\s+les)\s+$",
                 before,
                 re.I,
@@ -1304,6 +1331,8 @@ class ClaimExtractor:
                 pred = anchor
             if pred is not None and pred.pos_ not in {"VERB", "NOUN"}:
                 pred = None
+            if pred is None and span is not None:
+                pred = self._apposed_to(span)
             predicate = self._pred_lemma(pred) if pred is not None else ""
             # Light verbs take their meaning from their noun: "la décision prise en mai".
             if pred is not None and pred.dep_ in {"acl", "amod"} and pred.head.pos_ == "NOUN":
@@ -1326,6 +1355,18 @@ class ClaimExtractor:
                 entities=self._clause_entities(info, pred),
                 event=self._date_event(info.span, pred),
             )
+
+    def _apposed_to(self, span: Span) -> Token | None:
+        """The noun a date is set off after by commas: "Après la démission, le 29 novembre, de
+        l'éclaireur …" dates the resignation, whatever the parser made of the sentence."""
+        i = span.start - 1
+        doc = self.doc
+        while i >= 0 and doc[i].pos_ == "DET":
+            i -= 1
+        if i < 1 or doc[i].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+            return None
+        noun = doc[i - 1]
+        return noun if noun.pos_ == "NOUN" else None
 
     def _unnamed_quotes(self, info: _SentInfo, unnamed: list) -> Iterable[Claim]:  # type: ignore[type-arg]
         """Quotations whose speaker a pronoun stands for, or that go on with the speech of a person
@@ -1616,6 +1657,25 @@ def _lowercase_nouns(doc: Doc) -> frozenset[str]:
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:
     """All claims of one parsed article, in text order, with stable ids `doc_id:NNNN`."""
     return ClaimExtractor(doc, article).extract()
+
+
+def _waiting(pred: Token) -> bool:
+    """"attendre de savoir", "attendent que l'enquête aboutisse": to wait for something, not to
+    expect a figure ("on attend 200 000 visiteurs")."""
+    if pred.lemma_.lower() != "attendre":
+        return False
+    for k in pred.children:
+        if k.dep_ in {"xcomp", "ccomp", "advcl"} and any(m.lower_ in {"de", "d'", "d’", "que", "qu'", "qu’"} and m.dep_ == "mark" for m in k.children):
+            return True
+    return False
+
+
+def _with_ne(neg: Token, pred: Token) -> bool:
+    """A "pas"/"jamais" that negates its verb comes with "ne" before the verb ("n'a pas pris",
+    "ne sera jamais"); a "pas" without it is a phrase of its own ("Pas question de lever le camp",
+    where the parser may hang it on a verb of the sentence before)."""
+    lo, hi = min(neg.i, pred.i), max(neg.i, pred.i)
+    return any(t.lower_ in {"ne", "n'", "n’"} for t in pred.doc[max(pred.sent.start, lo - 4):hi])
 
 
 def _done_modal(token: Token) -> bool:

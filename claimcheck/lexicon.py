@@ -20,6 +20,7 @@ class Lexicon:
     measure_before: frozenset[str] = frozenset()
     restrictive: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()  # nouns that name a count, not who gave it ("bilan")
+    seat_nouns: frozenset[str] = frozenset()  # offices named by their seat ("le parquet de Foix")
 
     def event_classes(self, lemma: str) -> frozenset[str]:
         """Every event class a predicate lemma belongs to (a lemma may belong to several)."""
@@ -76,4 +77,5 @@ def load() -> Lexicon:
         measure_before=sections.get("measure", {}).get("before", frozenset()),
         restrictive=sections.get("restrictive", {}).get("adjective", frozenset()),
         count_nouns=sections.get("count", {}).get("noun", frozenset()),
+        seat_nouns=sections.get("seat", {}).get("noun", frozenset()),
     )

@@ -379,3 +379,63 @@ def test_a_mark_not_reached_bounds_the_figure(nlp, text, anchor, high):
 
 def test_a_negated_figure_of_another_verb_stays_negated(nlp):
     assert _quantity(nlp, "Il n'y a pas eu 300 morts dans la région.", "300").modality == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        # "Pas question de …" is a phrase of its own: it negates no figure of the sentence
+        ("Âgé de 42 ans, il a pris la parole : « Le but, c'était de sauver des gens. » Pas question, pour autant,"
+         " de lever le camp.", "42 ans"),
+        ("Pas de répit pour les 300 pompiers engagés depuis mardi.", "300"),
+    ],
+)
+def test_a_pas_without_ne_negates_no_figure(nlp, text, anchor):
+    assert _quantity(nlp, text, anchor).modality != "negated"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, scope",
+    [
+        ("Le rappel concerne 3 lots sur les 14 fabriqués.", "14", "base"),
+        ("Sur les 577 députés, 120 ont voté contre.", "577", "base"),
+        ("Il a été élu avec 54 % des voix sur 1 200 votants.", "1 200", "base"),
+        # a verb's own "sur": what the recall bears on is the whole, not what a figure is out of
+        ("Le rappel porte sur les 14 lots fabriqués en 2024.", "14", ""),
+        ("La direction table sur 200 ventes d'ici juin.", "200", ""),
+    ],
+)
+def test_what_a_figure_is_out_of(nlp, text, anchor, scope):
+    assert _quantity(nlp, text, anchor).scope == scope
+
+
+@pytest.mark.parametrize(
+    "text, anchor, aspect",
+    [
+        ("Les 420 salariés du site attendent de savoir combien de temps durera l'enquête.", "420", ""),
+        ("Les 80 habitants évacués attendent que la décrue s'amorce.", "80", ""),
+        ("Les organisateurs attendent 200 000 visiteurs ce week-end.", "200 000", "forecast"),
+    ],
+)
+def test_waiting_is_no_forecast(nlp, text, anchor, aspect):
+    assert _quantity(nlp, text, anchor).aspect == aspect
+
+
+@pytest.mark.parametrize(
+    "text, anchor, place",
+    [
+        # the town of an office's seat says who speaks, not where the figure holds
+        ("Selon le procureur de la République de Foix, 12 personnes ont été blessées à Pamiers.", "12", "Pamiers"),
+        ("Le parquet de Nanterre a recensé 35 plaintes.", "35", ""),
+        ("La préfecture du Nord a compté 4 000 manifestants.", "4 000", ""),
+        ("À Lille, 4 000 manifestants ont défilé.", "4 000", "Lille"),
+    ],
+)
+def test_an_office_seat_is_no_place_of_the_figure(nlp, text, anchor, place):
+    assert _quantity(nlp, text, anchor).place == place
+
+
+def test_a_date_set_off_after_a_noun_dates_that_noun(nlp):
+    text = TITLE + "Après la démission, le 29 novembre, de l'éclaireur, c'est Ronald Plasterk qui mène les consultations."
+    (date,) = [c for c in _claims(nlp, text, "2023-12-02") if c.kind == "date" and c.text == "le 29 novembre"]
+    assert (date.predicate, date.event_date) == ("démission", "2023-11-29")

@@ -499,7 +499,9 @@ def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
         # A peak is not what remains, a change is not a level. "Au total, 224 candidats" is the
         # plain count written as a sum: evidence (`one_total`), not a veto.
         return f"one is a {a.aspect or 'plain count'}, the other a {b.aspect or 'plain count'}"
-    if a.scope != b.scope or a.scope in {"base", "age-at"}:
+    if a.scope != b.scope or a.scope == "base":
+        # Two ages "at" something ("À 44 ans, la cinéaste…" / "À 45 ans, Justine Triet…") may be one
+        # fact: the evidence says whether the two sentences tell the same moment.
         return "a part is not the whole"
     if a.unit == "%" and a.counted and b.counted and a.counted != b.counted:
         return "percentages of different things"
