@@ -817,6 +817,10 @@ class ClaimExtractor:
         if not toks:
             return ""
         text = _join(toks)
+        if not any(ch.isupper() for ch in text) and not any(e.type == "demonym" for t in toks for e in ent_mod.lookup(t.text)):
+            # Common words are no place names: "à l'aube" is no Aube, "vers le sud" no Afrique du
+            # Sud, "le cap" no Le Cap (a demonym, "les côtes vendéennes", is written in lower case).
+            return text
         if keep_city:
             city = ent_mod.place_of(text)
             if city and ent_mod.fold(city) == ent_mod.fold(text):
@@ -825,7 +829,7 @@ class ClaimExtractor:
         if ent_mod.fold(name) != ent_mod.fold(text):
             return name
         for tok in toks:
-            if tok.pos_ == "ADJ" or tok.text[:1].islower():
+            if (tok.pos_ == "ADJ" or tok.text[:1].islower()) and any(e.type == "demonym" for e in ent_mod.lookup(tok.text)):
                 demonym = ent_mod.canonical(tok.text)
                 if ent_mod.fold(demonym) != ent_mod.fold(tok.text) and ent_mod.place_of(tok.text):
                     return demonym
@@ -878,6 +882,9 @@ class ClaimExtractor:
                         # the goods left (a "de" inside a noun phrase, "le café d'Éthiopie", is not),
                         # and so is "de X" right before "vers Y", wherever the parser hung it.
                         flow.origins.append(name)
+                elif prep in {"à", "a", "au", "aux", "en"} and not any(ch.isupper() for ch in name) and name == _join(
+                        [t for t in toks if t.pos_ not in {"DET", "ADP"}]).lower():
+                    continue  # "parti à l'aube", "au nord": a time or a bearing, no place reached
                 elif prep in {"à", "a", "au", "aux", "en"}:
                     # "livrer à X", "envoyés en X", "arrivé à X"; but "évacués à X" is where it happened
                     # — unless an origin "de W" comes right before: "mutés de W à X" is a way.
@@ -924,7 +931,7 @@ class ClaimExtractor:
             flow.destinations = list(dict.fromkeys(x for x in flow.destinations if x and x not in flow.origins))
             if flow.origins or flow.destinations:
                 flows.append(flow)
-        return flows
+        return _joined_moves(flows, move)
 
     def _before_destination(self, toks: Sequence[Token], following: Sequence[tuple[list[Token], str]]) -> bool:
         """Is the place phrase directly followed by a destination phrase ("de X vers Y")?"""
@@ -1276,7 +1283,15 @@ class ClaimExtractor:
         rues bloquées : le cortège a traversé …"), the first noun between the colon and the verb."""
         subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_ == "acl:relcl":
-            return verb.head  # "l'orage qui a frappé …": the antecedent
+            # "l'orage qui a frappé …": the antecedent, the noun written right before "qui" (the
+            # parser may hang the clause elsewhere: "D'après X, vice-président …, la voiture, qui venait …")
+            i = subj.i - 1
+            while i > verb.sent.start and (self.doc[i].is_punct or self.doc[i].pos_ == "ADJ"):
+                i -= 1
+            before = self.doc[i]
+            if before.pos_ in {"NOUN", "PROPN"}:
+                return before if before.dep_ not in {"flat:name", "flat"} else before.head
+            return verb.head
         if subj is None or subj.i > verb.i:
             return subj
         colons = [t for t in self.doc[subj.i:verb.i] if t.text == ":"]
@@ -1356,6 +1371,26 @@ class ClaimExtractor:
                 event=self._date_event(info.span, pred),
             )
 
+    def _date_of_verb(self, info: _SentInfo, lemma: str) -> str:
+        """The date of an act told by a verb: the sentence's date that hangs on that verb, else one
+        that hangs on no other verb ("selon le budget voté hier, IDFM versera l'an prochain …" dates
+        the payment to next year, not to the vote)."""
+        free = ""
+        for d in info.dates:
+            span = self._tokens(d.start, d.end)
+            if span is None or not len(span):
+                continue
+            verb = span.root
+            for _ in range(4):
+                if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ != "VERB":
+                free = free or d.value
+            elif verb.lemma_.lower() == lemma:
+                return d.value
+        return free
+
     def _apposed_to(self, span: Span) -> Token | None:
         """The noun a date is set off after by commas: "Après la démission, le 29 novembre, de
         l'éclaireur …" dates the resignation, whatever the parser made of the sentence."""
@@ -1418,7 +1453,7 @@ class ClaimExtractor:
                 # Who did what to whom: a named doer, a named receiver (one may be a role).
                 yield Claim(**base, unit=ent.label_, subject=_party_name(act.agent, names, self.designated), predicate=act.verb,
                             object=_party_name(act.patient, names, self.designated), event="relation",
-                            event_date=info.dates[0].value if info.dates else "", entities=self._sentence_entities(info))
+                            event_date=self._date_of_verb(info, act.verb), entities=self._sentence_entities(info))
                 continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
         # A movement whose mover is a common noun ("le cortège", "la crue") gets its own row.
@@ -1501,7 +1536,9 @@ def _party_name(span: Span, names: dict[int, str], designated=lambda text: "") -
         return person
     if span.start in names:
         return names[span.start] or span.text
-    return span[0].lemma_.lower() if len(span) == 1 and span[0].pos_ == "NOUN" else span.text
+    if len(span) == 1 and span[0].pos_ == "NOUN" and not (span[0].text.isupper() and len(span[0].text) > 1):
+        return span[0].lemma_.lower()  # a role ("l'ancien maire" → maire); an acronym ("IDFM") stays as written
+    return span.text
 
 
 # Nouns that name a share of a group ("une partie des ouvriers", "la moitié des détenus"): what
@@ -1657,6 +1694,45 @@ def _lowercase_nouns(doc: Doc) -> frozenset[str]:
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:
     """All claims of one parsed article, in text order, with stable ids `doc_id:NNNN`."""
     return ClaimExtractor(doc, article).extract()
+
+
+def _joined_moves(flows: list[_Flow], move: frozenset[str]) -> list[_Flow]:
+    """One movement told by two verbs is one flow: "la voiture, qui venait de Toulouse et filait
+    vers Foix" (coordinated verbs), "le canot, parti du cap Gris-Nez, a dérivé vers Ambleteuse"
+    (a participle on the subject of the other verb). The second verb's ends join the first's when
+    one gives only where it came from and the other only where it went."""
+    out: list[_Flow] = []
+    for f in flows:
+        host = next((g for g in out if _one_move(g, f, move)), None)
+        if host is None:
+            out.append(f)
+            continue
+        host.origins = list(dict.fromkeys([*host.origins, *f.origins]))
+        host.destinations = list(dict.fromkeys(x for x in [*host.destinations, *f.destinations] if x not in host.origins))
+        if host.mover_token is None:
+            host.mover_token, host.mover = f.mover_token, f.mover
+    return out
+
+
+def _one_move(g: _Flow, f: _Flow, move: frozenset[str]) -> bool:
+    if g.verb.lemma_.lower() not in move or f.verb.lemma_.lower() not in move:
+        return False
+    if not ((g.origins and not g.destinations and f.destinations and not f.origins)
+            or (g.destinations and not g.origins and f.origins and not f.destinations)):
+        return False
+    x, y = g.verb, f.verb
+    if (y.dep_ == "conj" and y.head.i == x.i) or (x.dep_ == "conj" and x.head.i == y.i):
+        return True
+    first, second = (x, y) if x.i < y.i else (y, x)
+    doc = x.doc
+    if second.dep_ == "conj" and doc[second.i - 1].lower_ in {"et", "puis"} and not any(
+            t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":"} for t in doc[first.i + 1:second.i - 1]):
+        return True  # "qui venait de Toulouse et filait vers Foix", however the parser hung the second verb
+    # a participle on the noun the other verb has for subject ("le canot, parti de X, a dérivé vers Y")
+    for part, main in ((x, y), (y, x)):
+        if part.dep_.startswith("acl") and any(c.i == part.head.i and c.dep_.startswith("nsubj") for c in main.children):
+            return True
+    return False
 
 
 def _waiting(pred: Token) -> bool:

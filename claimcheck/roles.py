@@ -302,7 +302,7 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
             elif patient is None and verb.dep_ in {"advcl", "acl"} or (patient is None and verb.dep_ == "ROOT"):
                 patient = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if verb.dep_ != "ROOT" else None
         elif "nsubj" in kids and "obj" in kids:
-            agent, patient = _antecedent(kids["nsubj"]), kids["obj"]
+            agent, patient = _antecedent(_nearest_subject(verb, [c for c in verb.children if not inside(c)])), kids["obj"]
         if agent is None or patient is None or agent.lower_ in _PRONOUNS or patient.lower_ in _PRONOUNS:
             continue
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
@@ -328,6 +328,14 @@ _TO = {"à", "au", "aux"}
 _RELATIVE_DEPS = frozenset({"acl:relcl", "acl", "dep"})
 
 
+def _nearest_subject(verb: Token, kids: list[Token]) -> Token | None:
+    """The subject of a verb; of two the parser gave it ("D'où l'accord arraché à Séville : les
+    États membres verseront …"), the one nearest before the verb."""
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)
+
+
 def _antecedent(tok: Token | None) -> Token | None:
     """The noun a relative "qui" stands for ("c'est Jonas Vingegaard qui a basculé en tête",
     "le festival qui avait détrôné le Hellfest"): the head of its relative clause."""
@@ -348,6 +356,8 @@ def _party(tok: Token, inside, entity_of) -> Span | None:  # type: ignore[no-unt
             return ent
     if tok.pos_ == "NOUN" and not inside(tok):
         return tok.doc[tok.i:tok.i + 1]
+    if tok.text.isupper() and len(tok.text) >= 2 and tok.text.isalpha() and not inside(tok):
+        return tok.doc[tok.i:tok.i + 1]  # an acronym the tagger took for a pronoun ("à IDFM")
     return None
 
 
@@ -362,11 +372,14 @@ def _givings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[n
         if verb.pos_ != "VERB" or inside(verb) or verb.lemma_.lower() not in verbs:
             continue
         kids = [c for c in verb.children if not inside(c)]
-        giver = next((c for c in kids if c.dep_ == "obl:agent"), None) or _antecedent(next((c for c in kids if c.dep_ == "nsubj"), None))
+        giver = next((c for c in kids if c.dep_ == "obl:agent"), None) or _antecedent(_nearest_subject(verb, kids))
         given = next((c for c in kids if c.dep_ in {"obj", "nsubj:pass"}), None)
         places = kids + ([c for c in given.children if c.dep_ == "nmod"] if given is not None else [])
-        receiver = next((c for c in places if c.dep_ in {"iobj", "obl:arg", "obl", "obl:mod", "nmod"} and any(
-            x.dep_ == "case" and x.lower_ in _TO for x in c.children)), None)
+        # After the verb first ("ArianeGroup versera aux États membres"); a compound preposition
+        # ("aux termes de l'accord", "au titre de", "à la suite de") names no receiver.
+        receiver = next((c for c in sorted(places, key=lambda c: (c.i < verb.i, c.i)) if c.dep_ in {"iobj", "obl:arg", "obl", "obl:mod", "nmod"}
+                         and c.lemma_.lower() not in _LOCUTION_NOUNS
+                         and any(x.dep_ == "case" and x.lower_ in _TO for x in c.children)), None)
         if giver is None or receiver is None or giver.lower_ in _PRONOUNS or receiver.lower_ in _PRONOUNS:
             continue
         a, p = _party(giver, inside, entity_of), _party(receiver, inside, entity_of)
@@ -374,6 +387,14 @@ def _givings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[n
             continue
         out.append(Relation(a, verb.lemma_.lower(), p))
     return out
+
+
+# Nouns of compound prepositions built on "à": "aux termes de", "au titre de", "à la suite de",
+# "au cours de", "à l'issue de", "au sein de", "à l'occasion de" (general French).
+_LOCUTION_NOUNS = frozenset({
+    "terme", "titre", "suite", "cours", "issue", "sein", "occasion", "lieu", "place", "côté", "moment", "fin",
+    "début", "hauteur", "égard", "regard", "niveau", "lumière", "faveur", "demande", "initiative", "heure",
+})
 
 
 def _is_named(party: Span, entity_of) -> bool:  # type: ignore[no-untyped-def]

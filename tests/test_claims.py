@@ -439,3 +439,31 @@ def test_a_date_set_off_after_a_noun_dates_that_noun(nlp):
     text = TITLE + "Après la démission, le 29 novembre, de l'éclaireur, c'est Ronald Plasterk qui mène les consultations."
     (date,) = [c for c in _claims(nlp, text, "2023-12-02") if c.kind == "date" and c.text == "le 29 novembre"]
     assert (date.predicate, date.event_date) == ("démission", "2023-11-29")
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # one movement told by two coordinated verbs, however the parser hangs the second
+        ("D'après Sébastien Durand, vice-président de la FDSEA, la voiture, qui venait de Toulouse et filait vers Foix,"
+         " a évité les plots.", "Toulouse", "Foix"),
+        ("Selon l'enquête, le véhicule arrivait de Foix et roulait vers Toulouse.", "Foix", "Toulouse"),
+        # a time or a bearing after "à" is no place reached
+        ("Parti à l'aube de la plage d'Ambleteuse, le canot a remonté la côte vers Wissant.", "Ambleteuse", "Wissant"),
+    ],
+)
+def test_one_movement_told_by_two_verbs(nlp, text, origin, destination):
+    moved = [c for c in _claims(nlp, TITLE + text) if c.origin or c.destination]
+    assert [(c.origin, c.destination) for c in moved] == [(origin, destination)]
+
+
+@pytest.mark.parametrize("phrase", ["vers le sud", "au cap", "à l'aube"])
+def test_common_words_are_no_place_names(nlp, phrase):
+    moved = [c for c in _claims(nlp, TITLE + f"Le bateau est parti de Calais et a dérivé {phrase}.") if c.origin or c.destination]
+    assert all("Afrique du Sud" not in c.destination and "Aube" not in c.destination for c in moved), moved
+
+
+def test_an_act_is_dated_by_the_date_of_its_own_verb(nlp):
+    text = TITLE + "Selon le budget voté hier, Île-de-France Mobilités versera l'an prochain 800 millions d'euros à la Région."
+    (act,) = [c for c in _claims(nlp, text, "2024-12-12") if c.event == "relation"]
+    assert (act.subject, act.object, act.event_date) == ("Île-de-France Mobilités", "Région", "2025")

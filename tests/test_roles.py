@@ -214,6 +214,14 @@ def test_other_words_or_the_same_speaker_are_quiet(diff, quote_a, quote_b):
         ("Jean Dupont a payé 3 000 euros à son avocat.", ("Jean Dupont", "payer", "avocat")),
         # two roles name nobody another article could name alike
         ("Le maire a versé une somme importante à la société.", None),
+        # a compound preposition names no receiver; the receiver after the verb is the one
+        ("Aux termes de l'accord, ArianeGroup versera aux États membres 340 millions d'euros par an.",
+         ("ArianeGroup", "verser", "États")),
+        # of two subjects the parser gives a verb, the one nearest before it
+        ("D'où le compromis trouvé à Bruxelles en mars : les États membres de l'Union verseront à Airbus jusqu'à"
+         " 200 millions d'euros par an.", ("États", "verser", "Airbus")),
+        # an acronym the tagger takes for a pronoun is a party all the same
+        ("La Région versera 800 millions d'euros à IDFM en 2025.", ("Région", "verser", "IDFM")),
         # a cleft puts the doer first ("c'est X qui …")
         ("C'est Jannik Sinner qui a battu Carlos Alcaraz en finale.", ("Jannik Sinner", "battre", "Carlos Alcaraz")),
         ("Au sommet, c'est Jonas Vingegaard qui a basculé en tête, avec sept secondes d'avance sur Tadej Pogačar.",
@@ -257,6 +265,8 @@ MATCH = (
                      "L'ancien maire a versé 50 000 euros à la société Batiouest.", True, id="swapped-giving-to-a-role"),
         pytest.param("La société Batiouest a versé 50 000 euros à l'ancien maire.",
                      "L'ancien maire a reçu 50 000 euros de la société Batiouest.", False, id="giving-told-as-receiving"),
+        pytest.param("La Région versera 800 millions d'euros à IDFM.",
+                     "Île-de-France Mobilités versera 800 millions d'euros à la Région.", True, id="swapped-giving-acronym"),
     ],
 )
 def test_swapped_parties_are_a_direction_conflict(write_articles, act_a, act_b, reported):

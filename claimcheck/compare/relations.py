@@ -29,9 +29,12 @@ def is_relation(claim: Claim) -> bool:
 
 
 def same_party(x: str, y: str) -> bool:
-    """One party named alike, or one name ending with the other ("Pogačar" / "Tadej Pogačar")."""
+    """One party named alike, one name ending with the other ("Pogačar" / "Tadej Pogačar"), or one
+    the initials of the other ("IDFM" / "Île-de-France Mobilités")."""
     fx, fy = ent_mod.fold(x), ent_mod.fold(y)
-    return bool(fx and fy) and (fx == fy or fx.endswith(" " + fy) or fy.endswith(" " + fx))
+    if not (fx and fy):
+        return False
+    return fx == fy or fx.endswith(" " + fy) or fy.endswith(" " + fx) or ent_mod.is_acronym_of(x, y) or ent_mod.is_acronym_of(y, x)
 
 
 def swapped(a: Claim, b: Claim) -> bool:

@@ -447,3 +447,21 @@ def source_class(name: str) -> str | None:
         else:
             i += 1
     return None
+
+
+_FUNCTION_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "au", "aux"})
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """Whether `short` is written as the initials of `long`: "IDFM" / "Île-de-France Mobilités",
+    "SNCF" / "Société nationale des chemins de fer français" (function words counted or not)."""
+    s = short.replace(".", "").strip()
+    if not (2 <= len(s) <= 8 and s.isupper() and s.isalpha()):
+        return False
+    words = [w for w in re.split(r"[\s\-'’]+", long.strip()) if w]
+    if len(words) < 2:
+        return False
+    folded = fold(s).replace(" ", "")
+    every = "".join(fold(w)[:1] for w in words)
+    content = "".join(fold(w)[:1] for w in words if fold(w) not in _FUNCTION_WORDS)
+    return folded in {every, content}

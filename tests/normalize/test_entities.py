@@ -462,3 +462,20 @@ def test_source_classes_load() -> None:
     assert len(classes) > 100
     assert {"authorities", "unions", "company"} <= set(classes.values())
     assert " ".join(_header("source_classes.tsv")).count("Source") == 1
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [
+        ("IDFM", "Île-de-France Mobilités", True),
+        ("RN", "Rassemblement national", True),
+        ("OM", "Olympique de Marseille", True),
+        ("PS", "Paris", False),
+        ("ESA", "Agence spatiale européenne", False),  # initials of the English name: not recognised
+        ("Paris", "Parti radical", False),
+    ],
+)
+def test_acronym_of_a_name(short, long, expected):
+    from claimcheck.normalize.entities import is_acronym_of
+
+    assert is_acronym_of(short, long) is expected
