@@ -1420,7 +1420,10 @@ class ClaimExtractor:
     def _entity_claims(self, info: _SentInfo) -> Iterable[Claim]:
         flows_by_mover = {f.mover_token.i: f for f in info.flows if f.mover_token is not None}
         found = roles.quotes(info.span, info.entities)
-        said = {q.speaker.start: q for q in found if q.speaker is not None}
+        said: dict[int, list] = {}  # type: ignore[type-arg]
+        for q in found:
+            if q.speaker is not None:
+                said.setdefault(q.speaker.start, []).append(q)  # each quotation of a speaker is a row
         yield from self._unnamed_quotes(info, [q for q in found if q.speaker is None])
         quoted = roles.quoted_ranges(info.span)
         for ent, canonical in info.entities:
@@ -1435,11 +1438,13 @@ class ClaimExtractor:
         for ent, canonical in info.entities:
             flow = next((flows_by_mover[t.i] for t in ent if t.i in flows_by_mover), None)
             base = self._base(info, "entity", ent.start_char, ent.end_char, canonical)
-            quote = said.get(ent.start) if flow is None else None
-            if quote is not None:
+            said_here = said.get(ent.start) if flow is None else None
+            if said_here:
                 # The speaker of a quotation: who said it (source), the speech verb, what was said.
-                yield Claim(**base, unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
-                            object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
+                for n, quote in enumerate(said_here):
+                    yield Claim(**(base if n == 0 else self._base(info, "entity", ent.start_char, ent.end_char, canonical)),
+                                unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
+                                object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
                 continue
             way = ways.get(ent.start) if flow is None else None
             if way is not None and not any(f.origins or f.destinations for f in info.flows):

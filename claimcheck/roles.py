@@ -114,8 +114,17 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     def after_speech_verb(at: int) -> bool:
         # the quotation right after a verb of speech (a colon between at most)
         before = [t for t in sent if t.idx - base < at and not (t.is_punct and t.text in {":", "«", "“", "„", '"'})]
-        return bool(before) and before[-1].pos_ == "VERB" and before[-1].lemma_.lower() in verbs and not re.search(
-            r"\w", sent.text[before[-1].idx - base + len(before[-1].text):at].replace("«", ""))
+        if before and before[-1].pos_ == "DET":
+            # "en raillant une « anatomie de l'ingratitude »": a phrase of three words and more after an
+            # article is the speaker's; two ("a salué une « prouesse diplomatique »") are a word used
+            end = next((b for a, b in quote_spans(sent.text, MIN_WORDS_OPENING) if a == at), at)
+            if len(_WORDS.findall(sent.text[at:end])) < 3:
+                return False
+            before = before[:-1]
+        if not before or before[-1].pos_ != "VERB" or before[-1].lemma_.lower() not in verbs:
+            return False
+        gap = sent.text[before[-1].idx - base + len(before[-1].text):at].replace("«", "")
+        return not re.search(r"\w", re.sub(r"^\s*(?:une?|des|les?|la|l['’])(?!\w)", "", gap, flags=re.I))
 
     spans = _statement_spans(sent.text, after_speech_verb)
     if not spans:
@@ -213,6 +222,8 @@ def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span |
     représentant russe, Vassily Nebenzia"). After a quotation French inverts the subject ("», a
     confié Mulugeta Uma"), which the parser often attaches as an object: then the first phrase after
     the verb is the speaker."""
+    if verb.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in verb.children) and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Roland Lescure a joué sur le titre en raillant une « … »": the main verb's subject speaks
     for child in verb.children:
         if child.i > verb.i or child.dep_ not in {"nsubj", "nsubj:pass"} or inside(child):
             continue
@@ -225,9 +236,12 @@ def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span |
     if not after_quote:
         return None
     after = [c for c in verb.children if c.i > verb.i and not inside(c) and not c.is_punct
-             and c.dep_ not in {"aux:tense", "aux:pass", "expl:comp", "iobj", "advmod"}]
-    if not after or after[0].lower_ in _PRONOUNS:
+             and c.dep_ not in {"aux:tense", "aux:pass", "expl:comp", "iobj", "advmod"}
+             and not any(x.dep_ == "case" for x in c.children)]  # "a déclaré à l'AFP": whom it was said to
+    if after and after[0].lower_ in _PRONOUNS:
         return None
+    if not after:
+        return _inverted_name(verb, inside, entity_of)
     named = _named(after[0], inside, entity_of)
     if named is None and after[0].pos_ == "NOUN" and len(after) > 1:
         # "», a commenté la ministre du Travail, Astrid Panosyan-Bouvet": the name in apposition
@@ -235,7 +249,29 @@ def _subject_entity(verb: Token, inside, entity_of, after_quote: bool) -> Span |
         between = verb.doc[after[0].i:after[1].i]
         if any(t.text == "," for t in between):
             named = entity_of(after[1], {"PER", "ORG"})
-    return named
+    return named or _inverted_name(verb, inside, entity_of)
+
+
+def _inverted_name(verb: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
+    """The speaker an incise names after its verb, read in the words whatever the parse: "», a
+    souligné mardi Étienne Baggio", "», avait balayé vendredi soir Arnaud Gaillot", "», a lancé en
+    séance l'écologiste Claire Vasseur". The first name before another verb or a stop; a name
+    after a preposition is whom it was said to ("a déclaré à l'AFP"), not who said it."""
+    doc = verb.doc
+    for t in doc[verb.i + 1:min(verb.sent.end, verb.i + 10)]:
+        if inside(t) or t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":", "«", "»", "“", "”", "!", "?"}:
+            return None
+        if t.lower_.lstrip("-") in _PRONOUNS:
+            return None
+        ent = entity_of(t, {"PER", "ORG"})
+        if ent is not None and ent.start == t.i:
+            j = t.i - 1
+            while j > verb.i and doc[j].pos_ == "DET":
+                j -= 1
+            if j > verb.i and doc[j].pos_ == "ADP":
+                continue
+            return ent
+    return None
 
 
 def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-untyped-def]
@@ -249,7 +285,10 @@ def _named(head: Token, inside, entity_of) -> Span | None:  # type: ignore[no-un
     for t in head.children:
         # "le maire de Cholet, Gilles Bourdouleix": the parser hangs the name on the role's complement
         for g in t.children if t.dep_ == "nmod" else ():
-            ent = entity_of(g, {"PER"}) if g.dep_ == "appos" and not inside(g) else None
+            # (or as a conjunct of it, after a comma: "le ministre délégué à l'Industrie, Roland Lescure")
+            apposed = g.dep_ == "appos" or (g.dep_ == "conj" and g.i > 0 and g.doc[g.i - 1].text == ","
+                                            and not any(c.dep_ == "cc" for c in g.children))
+            ent = entity_of(g, {"PER"}) if apposed and not inside(g) else None
             if ent is not None:
                 return ent
     ent = entity_of(head)

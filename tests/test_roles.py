@@ -51,6 +51,15 @@ def test_quote_spans(text, expected):
         ("« Des chiffres stratosphériques », a résumé Christian Troadec, le maire de Carhaix.", "Christian Troadec"),
         # … but a short one inside the sentence is a word someone used, not a statement
         ("Joe Biden a salué une « prouesse diplomatique » de ses alliés.", None),
+        # … unless it is a phrase of three words and more that a verb of speech takes ("en raillant une « … »")
+        ("La députée, Claire Morin, a conclu son discours en dénonçant un « naufrage budgétaire annoncé ».", "Claire Morin"),
+        # the name the incise inverts after its verb, whatever the parser made of it: a day, a place
+        # or a role between; a name after a preposition is whom it was said to
+        ("« C'est bien trop peu », avait balayé vendredi soir Paul Girard, le président du syndicat.", "Paul Girard"),
+        ("« Le bateau était très frêle », a souligné mardi Lucie Benoît, la porte-parole de la préfecture.", "Lucie Benoît"),
+        ("« Ce projet coûtera des millions », a lancé en séance l'écologiste Claire Vasseur.", "Claire Vasseur"),
+        ("« Le pays est de retour », a martelé Hugo Lemaire, le directeur de l'agence, en quittant la salle.", "Hugo Lemaire"),
+        ("« Nous ne céderons pas », a déclaré à l'AFP le maire, Jean Dupont.", "Jean Dupont"),
         # any verb of the incise is a verb of speech there, listed or not
         ("« Il y a un peu moins de monde que l'an dernier », a relativisé Jérôme Tréhorel, le directeur.", "Jérôme Tréhorel"),
         # the role first, the name in apposition after it
