@@ -52,7 +52,10 @@ _CASUALTY_WORDS = {
 _PRONOUN_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"})
 _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n’", "aucun", "aucune", "nullement"})
 _SOURCE_PREP = re.compile(r"\b(?:selon|d['’]apr[èe]s|de\s+source)\s+", re.I)
-_POUR_SOURCE = re.compile(r"\bpour\s+(?:la|le|les|l['’])\s*", re.I)
+# "pour la CGT, 45 %": a source; "pour la plupart", "pour l'instant", "pour la première fois" are idioms.
+_POUR_SOURCE = re.compile(
+    r"\bpour\s+(?:(?:la|le|les)\s+|l['’]\s*)(?!(?:plupart|plus\s+part|essentiel|instant|heure|moment|reste|moitié|part|"
+    r"premi[èe]re|derni[èe]re|deuxi[èe]me|seconde|troisi[èe]me|fois|ensemble|mieux|pire|occasion|suite)\b)", re.I)
 _COORDINATED = re.compile(r"\s*(?:,|et|puis|ou|voire|,\s*puis|,\s*et)\s+(?:(?:de|du|des|d['’]|à|au|aux|en|vers)\s*)?(?:(?:la|le|les)\s+|l['’])?", re.I)
 _SITE_OF = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<prep>vers|en\s+direction\s+(?:de|du|des|d['’])|[àa]\s+destination\s+(?:de|du|des|d['’])|jusqu['’][àa]|pour)"
@@ -547,6 +550,17 @@ class ClaimExtractor:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"d'", "d’"} and doc[tok.i + 2].lower_ == "affaires":
             return f"{lemma} d'affaires"
         return lemma
+
+    def _among(self, q: QuantityMatch, info) -> bool:
+        """A part named by "parmi": "Dix femmes figurent parmi les victimes", "Parmi les blessés,
+        trois enfants" (the figure counts some of a group another figure counts)."""
+        after = re.split(r"[,;:.!?(]", self.text[q.end:min(info.span.end_char, q.end + 60)], maxsplit=1)[0]
+        if re.search(r"\bparmi\b(?!\s+(?:lesquel|eux|elles|celles?|ceux|ces\s+derni))", after, re.I):
+            return True
+        before = self.text[info.span.start_char:q.start]
+        # "Parmi les blessés, trois enfants" (not "Parmi eux, 54 175 ont rallié l'arrivée": a pronoun
+        # names no group another figure counts, and the figure is then a count of its own)
+        return bool(re.match(r"\s*[«\"]?\s*parmi\s+(?!(?:eux|elles|lesquel|celles?|ceux)\b)[^,;:]*,\s*(?:\S+\s+){0,2}$", before, re.I))
 
     def _out_of(self, q: QuantityMatch, info) -> bool:
         """Whether a figure is what another is out of: "120 sièges sur les 577", "trois sur dix",
@@ -1142,7 +1156,7 @@ class ClaimExtractor:
                     or self._places(info, seg, exclude, para_place.get(info.paragraph, ""))
                 )
             before = self.text[max(info.span.start_char, q.start - 24):q.start].lower()
-            scope = "part" if re.search(r"\bdont\s*$", before) else ""
+            scope = "part" if re.search(r"\bdont\s*$", before) or self._among(q, info) else ""
             if self._out_of(q, info) or re.search(
                 r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent)\w*)\s+(?:des|d['’]entre\s+les)\s+$",
                 before,

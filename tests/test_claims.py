@@ -467,3 +467,29 @@ def test_an_act_is_dated_by_the_date_of_its_own_verb(nlp):
     text = TITLE + "Selon le budget voté hier, Île-de-France Mobilités versera l'an prochain 800 millions d'euros à la Région."
     (act,) = [c for c in _claims(nlp, text, "2024-12-12") if c.event == "relation"]
     assert (act.subject, act.object, act.event_date) == ("Île-de-France Mobilités", "Région", "2025")
+
+
+@pytest.mark.parametrize(
+    "text, anchor, scope",
+    [
+        ("Dix femmes figurent parmi les victimes.", "Dix", "part"),
+        ("Parmi les blessés, trois enfants ont été hospitalisés.", "trois", "part"),
+        ("Le naufrage a fait 12 morts, parmi lesquels six mineurs.", "12", ""),
+        # a pronoun names no group: the figure is a count of its own
+        ("Parmi eux, 54 175 ont rallié l'arrivée.", "54 175", ""),
+    ],
+)
+def test_a_part_named_by_parmi(nlp, text, anchor, scope):
+    assert _quantity(nlp, text, anchor).scope == scope
+
+
+@pytest.mark.parametrize(
+    "text, anchor, source",
+    [
+        ("Dix femmes figurent parmi les victimes, originaires pour la plupart d'Érythrée.", "Dix", ""),
+        ("Le bilan s'élève à 12 morts pour la préfecture.", "12", "préfecture"),
+        ("Pour l'instant, 40 personnes ont été évacuées.", "40", ""),
+    ],
+)
+def test_pour_la_is_a_source_unless_an_idiom(nlp, text, anchor, source):
+    assert _quantity(nlp, text, anchor).source == source

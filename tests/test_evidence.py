@@ -311,3 +311,20 @@ def test_linking_is_deterministic_whatever_the_order_of_pairs():
 def test_replace_keeps_claims_values():
     c = claim()
     assert replace(c, place="X").value == c.value
+
+
+@pytest.mark.parametrize(
+    "value_b, published_b, vetoed",
+    [
+        ("10", "2024-01-28", True),  # 8 days on the 26th, 10 on the 28th: one running count
+        ("9", "2024-01-28", True),  # a day of slack ("depuis huit jours" written the evening before)
+        ("14", "2024-01-28", False),  # 6 days more in 2 days: the two disagree
+        ("10", "2024-01-26", False),  # the same day: 8 and 10 days disagree
+    ],
+)
+def test_elapsed_days_grow_with_the_days_between_articles(value_b, published_b, vetoed):
+    sent = "Le barrage de l'autoroute tient depuis huit jours."
+    a = claim("a:1", "a", sentence=sent, text="huit jours", value="8", unit="jour", event="")
+    b = claim("b:1", "b", sentence=sent, text="huit jours", value=value_b, unit="jour", event="")
+    ctx = context(a, b, published={"a": "2024-01-26", "b": published_b})
+    assert ("elapsed" in ev.quantity_veto(a, b, ctx)) is vetoed

@@ -509,9 +509,31 @@ def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
         return f"sums of different things ({a.counted} / {b.counted})"
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start and not sources_differ(a, b):
         return "figures of one sentence (an enumeration or a comparison)"
+    if _elapsed_alike(a, b, ctx):
+        return "time elapsed as of each article's day (it grows by the day)"
     if not k.dates_compatible(a, b, ctx.published)[0]:
         return f"different moments ({a.event_date or 'undated'} / {b.event_date or 'undated'})"
     return ""
+
+
+# Days in a unit of elapsed time ("depuis huit jours", "après dix jours de barrage").
+_UNIT_DAYS = {"jour": 1.0, "nuit": 1.0, "journée": 1.0, "semaine": 7.0, "mois": 30.0}
+
+
+def _elapsed_alike(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two counts of days (weeks, months) elapsed whose difference is the gap between their
+    articles' days: "le barrage tient depuis huit jours" on the 26th and "après dix jours de
+    barrage" on the 28th tell one running count, as of each day (one unit of slack)."""
+    per = _UNIT_DAYS.get(a.unit)
+    if per is None or a.unit != b.unit or a.doc_id == b.doc_id:
+        return False
+    pa, pb = ctx.published.get(a.doc_id), ctx.published.get(b.doc_id)
+    ba, bb = (dates_mod.date_bounds(pa) if pa else None), (dates_mod.date_bounds(pb) if pb else None)
+    va, vb = k.to_float(a.value), k.to_float(b.value)
+    if ba is None or bb is None or va is None or vb is None or ba[0] == bb[0]:
+        return False
+    gap = (bb[0] - ba[0]).days / per
+    return abs((vb - va) - gap) <= 1.0
 
 
 def sources_differ(a: Claim, b: Claim) -> bool:

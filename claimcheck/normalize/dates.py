@@ -510,6 +510,14 @@ _PARTICIPLE_RE = re.compile(r"[^\W\d_]{2,}(?:é|ée|és|ées)")
 _IMPERFECT_RE = re.compile(r"[^\W\d_]{2,}(?:ait|aient)")
 _BEFORE_WINDOW, _AFTER_WINDOW = 8, 6
 _HAVE_AUXILIARIES = frozenset(("a", "ont", "avait", "avaient"))
+_CONDITIONAL_BE = frozenset(("serait", "seraient"))
+# Past participles of the verbs that take "être" in their compound tenses (general French grammar):
+# after "serait" they make a conditional past, not a passive.
+_BE_VERB_PARTICIPLES = frozenset((
+    "parti", "reparti", "arrivé", "venu", "revenu", "devenu", "intervenu", "parvenu", "survenu", "provenu",
+    "mort", "décédé", "né", "tombé", "retombé", "resté", "entré", "rentré", "sorti", "ressorti", "monté",
+    "remonté", "descendu", "redescendu", "retourné", "allé", "passé", "repassé",
+))
 _BE_AUXILIARIES = frozenset(("est", "sont", "était", "étaient"))
 _ANY_PARTICIPLE_RE = re.compile(r"[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ert|erte|eint|einte)")
 _AUXILIARIES = frozenset(("a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "fut", "furent"))
@@ -561,10 +569,14 @@ def _cue_at(tokens: list[str], j: int, ending: bool) -> tuple[int, bool, bool] |
         tok in _HAVE_AUXILIARIES or (tok in _BE_AUXILIARIES and _ANY_PARTICIPLE_RE.fullmatch(nxt))
     ):
         return -1, False, False
-    if _PARTICIPLE_RE.fullmatch(tok):
+    if _PARTICIPLE_RE.fullmatch(tok) or (j > 0 and tokens[j - 1] in _CONDITIONAL_BE and _ANY_PARTICIPLE_RE.fullmatch(tok)):
         prev = tokens[j - 1] if j > 0 else ""
         if prev == "être" or (prev,) in v.future_cues or _FUTURE_FORM_RE.fullmatch(prev):
             return None  # "doit être voté jeudi", "sera jugé mardi": the auxiliary tells
+        if prev in _CONDITIONAL_BE and re.sub(r"(?:e|s|es)$", "", tok) not in _BE_VERB_PARTICIPLES:
+            # "le blocage serait levé samedi": a passive in the conditional, what was to come (the
+            # future of reported speech); "il serait parti samedi" (a verb of "être") is a past
+            return 1, False, True
         return -1, False, prev not in _AUXILIARIES
     if _IMPERFECT_RE.fullmatch(tok):
         return -1, False, True

@@ -312,6 +312,12 @@ RANGES = [
 # when a future cue is the nearest tense cue; otherwise the default (at or before) stands.
 TENSE = [
     ("Le match aura lieu samedi au Stade de France.", WED, [("samedi", "2024-06-22")]),
+    # a passive in the conditional is what was to come (reported speech); a verb of "être" in the
+    # conditional past, or "aurait été", what reportedly happened
+    ("Il a annoncé que le barrage serait levé samedi.", WED, [("samedi", "2024-06-22")]),
+    ("Les élus seraient réunis lundi en séance.", WED, [("lundi", "2024-06-24")]),
+    ("Selon la police, le suspect serait parti samedi.", WED, [("samedi", "2024-06-15")]),
+    ("Le barrage aurait été levé samedi.", WED, [("samedi", "2024-06-15")]),
     ("Les négociations reprendront lundi.", WED, [("lundi", "2024-06-24")]),
     ("Des averses sont à prévoir dimanche sur le Nord.", THU, [("dimanche", "2023-11-05")]),
     ("Prochaine audience : mardi.", WED, [("mardi", "2024-06-25")]),
