@@ -582,7 +582,10 @@ class ClaimExtractor:
 
     def _distance_reference(self, q: QuantityMatch) -> str:
         """The landmark a distance is measured from: "à 35 km au nord-est de Grenade"."""
-        m = re.match(r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’])\s*(?:la\s+|le\s+|l['’])?([A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
+        m = re.match(
+            r"\s*(?:(?:au|à\s+l['’])\s*[\w-]+\s+)?(?:de|du|d['’]|des)\s*(?:la\s+|le\s+|l['’]|les\s+)?"
+            r"((?:(?:cap|pointe|île|ile|lac|col|mont|plage|port|baie|golfe|côtes?|massif|pic|centre|gare|aéroport)\s+(?:de\s+|du\s+|d['’])?)?"
+            r"[A-ZÉÈÎ][\w'’-]+(?:\s+[A-ZÉÈÎ][\w'’-]+)*)", self.text[q.end:q.end + 80])
         return m.group(1) if m else ""
 
     def _predicate(self, token: Token, *, include_self: bool = False) -> Token | None:
@@ -1222,18 +1225,31 @@ class ClaimExtractor:
         return left, right
 
     def _label(self, info: _SentInfo, q: QuantityMatch) -> str:
-        """The label of a "Label : figure" line (key points, tables): "Budget : 2,4 M€" → budget."""
-        text = info.text.lstrip("•·-–—* \t")
-        offset = info.span.start_char + len(info.text) - len(text)
-        m = re.match(r"([^\W\d][^:;,.]{0,40}?)\s*:\s", text)
-        if not m or offset + m.end() > q.start or len(m.group(1).split()) > 4:
+        """The label of a "Label : figure" line (key points, tables): "Budget : 2,4 M€" → budget; of
+        each item of such a line ("Nouveau Front populaire : 182 sièges ; Ensemble : 168" → the name
+        before each figure); or the name a figure is set in brackets after ("Mulugeta Uma (2h05'33)")."""
+        sent_start = info.span.start_char
+        before = self.text[sent_start:q.start]
+        bracket = re.search(r"([A-ZÉÈÀÎÔ][\w'’\-]+(?:\s+(?:de\s+|d['’]|du\s+|la\s+|le\s+)?[A-ZÉÈÀÎÔ][\w'’\-]+){0,4})\s*\(\s*$", before)
+        if bracket and re.match(r"\s*(?:[^\W\d]+\s*){0,2}\)", self.text[q.end:q.end + 24]):
+            span = self._tokens(sent_start + bracket.start(1), sent_start + bracket.end(1))
+            if span is not None and any(t.pos_ == "PROPN" for t in span):
+                return self.resolver.resolve(ent_mod.canonical(bracket.group(1)))
+        cut = max(before.rfind(x) for x in (";", "•", "|", "·"))
+        seg_start = cut + 1 if cut >= 0 else 0
+        seg = before[seg_start:]
+        m = re.match(r"[\s•·\-–—*]*([^\W\d][^:;,.()]{0,40}?)\s*:\s+(?:[^\s:;]+\s+){0,2}$", seg)
+        if not m or len(m.group(1).split()) > 4:
             return ""
-        span = self._tokens(offset + m.start(1), offset + m.end(1))
+        at = sent_start + seg_start + m.start(1)
+        span = self._tokens(at, at + len(m.group(1)))
         if span is None:
             return ""
         nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"}]
         if not nouns:
             return ""
+        if cut >= 0 and m.group(1)[:1].isupper():
+            return m.group(1).strip()  # "… ; RN et alliés : 143": the item's name
         head = nouns[0]
         if head.pos_ == "PROPN" and head.lower_ not in self._common:
             return head.text  # "SPD : 120 sièges": a name

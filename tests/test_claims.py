@@ -493,3 +493,27 @@ def test_a_part_named_by_parmi(nlp, text, anchor, scope):
 )
 def test_pour_la_is_a_source_unless_an_idiom(nlp, text, anchor, source):
     assert _quantity(nlp, text, anchor).source == source
+
+
+@pytest.mark.parametrize(
+    "text, anchor, subject",
+    [
+        # each item of a "Name : figure ; Name : figure" line has its own holder
+        ("• Nouveau Front populaire : 182 sièges ; Ensemble : 168 ; RN et alliés : 143", "168", "Ensemble"),
+        ("• Nouveau Front populaire : 182 sièges ; Ensemble : 168 ; RN et alliés : 143", "143", "RN et alliés"),
+        ("SPD : 120 sièges", "120", "SPD"),
+        # a figure in brackets after a name is that name's
+        ("Les finalistes sont Marc Dubois (112 points) et Paul Girard (98 points).", "98", "Paul Girard"),
+    ],
+)
+def test_holder_of_a_listed_figure(nlp, text, anchor, subject):
+    assert _quantity(nlp, text, anchor).subject == subject
+
+
+def test_a_prosecutor_s_request_is_no_sentence(nlp):
+    text = "Le parquet avait requis une amende de 80 000 euros contre le maire."
+    assert _quantity(nlp, text, "80 000 euros").aspect == "forecast"
+
+
+def test_distance_from_a_named_landmark(nlp):
+    assert _quantity(nlp, "Le canot a sombré à environ cinq kilomètres du cap Gris-Nez.", "environ cinq kilomètres").counted == "de cap Gris-Nez"

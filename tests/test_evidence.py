@@ -136,6 +136,13 @@ CASES = {
         lambda: pair({"kind": "date", "unit": "day", "value": "2023-09-18"}, {"kind": "date", "unit": "day", "value": "2023-09-08"}),
         lambda: pair({"kind": "date", "unit": "day", "value": "2023-09-09"}, {"kind": "date", "unit": "day", "value": "2023-09-08"}),
     ),
+    # "hier" in an article of the 28th, "hier" in one of the 23rd: each its own day's news
+    "each_its_own_day": (
+        lambda: pair({"kind": "date", "unit": "day", "value": "2023-11-27"}, {"kind": "date", "unit": "day", "value": "2023-11-22"},
+                     published={"a": "2023-11-28", "b": "2023-11-23"}),
+        lambda: pair({"kind": "date", "unit": "day", "value": "2023-11-27"}, {"kind": "date", "unit": "day", "value": "2023-11-29"},
+                     published={"a": "2023-11-28", "b": "2023-12-02"}),
+    ),
     "both_leads": (
         lambda: pair({"kind": "date", "paragraph": 1}, {"kind": "date", "paragraph": 2},
                      setup=lambda ctx, a, b: ctx.lead.update({"a": frozenset({1, 2}), "b": frozenset({1, 2})})),
@@ -328,3 +335,12 @@ def test_elapsed_days_grow_with_the_days_between_articles(value_b, published_b, 
     b = claim("b:1", "b", sentence=sent, text="huit jours", value=value_b, unit="jour", event="")
     ctx = context(a, b, published={"a": "2024-01-26", "b": published_b})
     assert ("elapsed" in ev.quantity_veto(a, b, ctx)) is vetoed
+
+
+def test_distances_from_two_places_are_two_facts():
+    sent = "Le canot a sombré à cinq kilomètres du cap Gris-Nez."
+    a = claim("a:1", "a", sentence=sent, text="cinq kilomètres", value="5", unit="km", event="", counted="de cap Gris-Nez")
+    b = claim("b:1", "b", sentence=sent, text="cinq kilomètres", value="10", unit="km", event="", counted="de Boulogne")
+    assert "two places" in ev.quantity_veto(a, b, context(a, b))
+    same = replace(b, counted="de cap Gris-Nez")
+    assert ev.quantity_veto(a, same, context(a, same)) == ""

@@ -414,6 +414,24 @@ def one_ahead(a: Claim, b: Claim, ctx: Context) -> float:
     return float(_after_publication(a, ctx) != _after_publication(b, ctx))
 
 
+def _days_from_publication(c: Claim, ctx: Context) -> int | None:
+    published = ctx.published.get(c.doc_id)
+    pb = dates_mod.date_bounds(published) if published else None
+    cb = dates_mod.date_bounds(c.value) if c.unit == "day" else None
+    return None if pb is None or cb is None else (pb[0] - cb[0]).days
+
+
+def each_its_own_day(a: Claim, b: Claim, ctx: Context) -> float:
+    """Each date is its own article's day or the day before ("hier", "ce mercredi") and the two
+    articles came out days apart: each tells the news of its own day (this week's bulletin and
+    last week's, the vote and the resignation that followed), rarely one event dated twice."""
+    da, db = _days_from_publication(a, ctx), _days_from_publication(b, ctx)
+    if da is None or db is None or not (0 <= da <= 1 and 0 <= db <= 1):
+        return 0.0
+    pa, pb = dates_mod.date_bounds(ctx.published[a.doc_id] or ""), dates_mod.date_bounds(ctx.published[b.doc_id] or "")
+    return float(bool(pa and pb) and abs((pa[0] - pb[0]).days) >= 2)
+
+
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
     return float(bool(a.object) and ent_mod.fold(a.object) == ent_mod.fold(b.object))
 
@@ -468,6 +486,7 @@ DATE_FEATURES: tuple[Feature, ...] = (
     Feature("both_first", 1.5, both_first, "the first day each article dates"),
     Feature("days_close", 1.5, days_close, "days a day apart"),
     Feature("one_ahead", -1.5, one_ahead, "one date ahead of its article, the other not"),
+    Feature("each_its_own_day", -2.0, each_its_own_day, "each the day of its own article, the articles days apart"),
     Feature("other_verb", -1.0, other_verb, "another verb"),
     Feature("one_sided_earlier", -2.0, one_sided_earlier, "one date labelled as a past point of comparison"),
     Feature("shared_place", 1.0, shared_place, "same place"),
@@ -509,6 +528,10 @@ def categorical_veto(a: Claim, b: Claim, ctx: Context) -> str:
         return f"sums of different things ({a.counted} / {b.counted})"
     if a.doc_id == b.doc_id and a.sent_start == b.sent_start and not sources_differ(a, b):
         return "figures of one sentence (an enumeration or a comparison)"
+    if a.unit in {"km", "m"} and a.counted.startswith("de ") and b.counted.startswith("de "):
+        fa, fb = ent_mod.fold(a.counted[3:]), ent_mod.fold(b.counted[3:])
+        if fa != fb and not (fa.endswith(" " + fb) or fb.endswith(" " + fa)):
+            return f"distances from two places ({a.counted} / {b.counted})"
     if _elapsed_alike(a, b, ctx):
         return "time elapsed as of each article's day (it grows by the day)"
     if not k.dates_compatible(a, b, ctx.published)[0]:
