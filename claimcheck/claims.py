@@ -1205,7 +1205,7 @@ class ClaimExtractor:
                 event_date=self._event_date(info, window, q.start),
                 source=ent_mod.canonical(source) if source else "",
                 modality=modality,
-                aspect="change" if _DIFFERENCE.match(self.text, q.end) else self._aspect(
+                aspect="change" if _DIFFERENCE.match(self.text, q.end) or _margin(self.text, q, info.span.start_char) else self._aspect(
                     self.text[window[0]:window[1]] + " " + self._frame_text(info, q), pred),
                 scope=scope,
                 entities=self._sentence_entities(info),
@@ -1638,6 +1638,20 @@ def _lemma(token: Token) -> str:
 
 # A difference, not a level: "100 000 de plus que jeudi", "245 000 manifestants de moins", "2 points de plus".
 _DIFFERENCE = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s+de\s+(?:plus|moins)\b(?!\s+en\s+plus)(?!\s+d(?:e|u|es|['’]))", re.I)
+# A margin is a difference, not a level: "sept secondes d'avance", "deux points d'écart", "avec un
+# retard de 12 minutes", "n'a devancé Enat Tirusew que de deux secondes", "battu de trois longueurs".
+_MARGIN_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s*d['’]\s*(?:avance|écart|ecart|retard|avantage)\b", re.I)
+_MARGIN_BEFORE = re.compile(
+    r"(?:\b(?:avance|écart|ecart|retard|avantage|marge)\s+(?:de|d['’])\s*"
+    r"|\b(?:devanc|battu|batt|précéd|preced|distanc|dominé|l['’]emport)\w*\s+(?:[^\s,;.]+\s+){0,4}?(?:que\s+)?(?:de|d['’])\s*)$",
+    re.I,
+)
+
+
+def _margin(text: str, q: QuantityMatch, floor: int) -> bool:
+    return bool(_MARGIN_AFTER.match(text, q.end) or _MARGIN_BEFORE.search(text[max(floor, q.start - 80):q.start]))
+
+
 # "52 400 d'entre eux", "trois d'entre elles"
 _AMONG = re.compile(r"\s*d['’]\s*entre\s+(?:eux|elles)\b", re.I)
 # Subjects that name a count of what their complement says: "le nombre de chômeurs", "l'effectif des salariés".

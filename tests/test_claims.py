@@ -517,3 +517,16 @@ def test_a_prosecutor_s_request_is_no_sentence(nlp):
 
 def test_distance_from_a_named_landmark(nlp):
     assert _quantity(nlp, "Le canot a sombré à environ cinq kilomètres du cap Gris-Nez.", "environ cinq kilomètres").counted == "de cap Gris-Nez"
+
+
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        ("Au sommet, le Slovène est passé en tête avec sept secondes d'avance sur le Danois.", "sept secondes"),
+        ("Mestawut Fikir n'a devancé Enat Tirusew que de deux secondes.", "deux secondes"),
+        ("Le train est arrivé avec un retard de 12 minutes.", "12 minutes"),
+        ("Le PSG a battu Lyon de trois buts.", "trois"),
+    ],
+)
+def test_a_margin_is_a_difference(nlp, text, anchor):
+    assert _quantity(nlp, text, anchor).aspect == "change"

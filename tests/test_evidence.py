@@ -344,3 +344,12 @@ def test_distances_from_two_places_are_two_facts():
     assert "two places" in ev.quantity_veto(a, b, context(a, b))
     same = replace(b, counted="de cap Gris-Nez")
     assert ev.quantity_veto(a, same, context(a, same)) == ""
+
+
+@pytest.mark.parametrize("a_value, b_value, conflict", [("21", "22", True), ("20", "21", True), ("21", "21", False), ("21", "23", True)])
+def test_whole_numbers_one_apart_disagree(a_value, b_value, conflict):
+    from claimcheck.compare.intervals import values_conflict
+
+    a = claim("a:1", "a", text=a_value, value=a_value, unit="film", event="")
+    b = claim("b:1", "b", text=b_value, value=b_value, unit="film", event="")
+    assert (values_conflict(a, b) is not None) is conflict

@@ -51,12 +51,20 @@ def values_conflict(a: Claim, b: Claim, keys: KeyTable | None = None) -> float |
     """The ratio between the nearest ends of two disjoint intervals, or None when they overlap."""
     la, ha = interval(a, keys)
     lb, hb = interval(b, keys)
-    if max(la, lb) <= min(ha, hb):
+    if max(la, lb) < min(ha, hb) or (max(la, lb) == min(ha, hb) and not _touching_integers(a, b)):
         return None
     low_side, high_side = (ha, lb) if ha < lb else (hb, la)
     if low_side <= 0:
         return math.inf
     return high_side / low_side
+
+
+def _touching_integers(a: Claim, b: Claim) -> bool:
+    """Two exact whole numbers one apart ("21 films" / "22 films"): their half-unit intervals only
+    touch; they are two different counts."""
+    va, vb = to_float(a.value), to_float(b.value)
+    return (a.qualifier == b.qualifier == "eq" and va is not None and vb is not None
+            and va == int(va) and vb == int(vb) and abs(va - vb) == 1)
 
 
 def twins(a: Claim, b: Claim, keys: KeyTable | None = None) -> bool:
