@@ -353,3 +353,13 @@ def test_whole_numbers_one_apart_disagree(a_value, b_value, conflict):
     a = claim("a:1", "a", text=a_value, value=a_value, unit="film", event="")
     b = claim("b:1", "b", text=b_value, value=b_value, unit="film", event="")
     assert (values_conflict(a, b) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    "text, value, tol",
+    [("2h20'48", "8448", 0.5), ("2 h 05", "7500", 30.0), ("12'30", "750", 0.5), ("2h05’33", "7533", 0.5)],
+)
+def test_a_time_in_parts_is_as_precise_as_its_last_part(text, value, tol):
+    from claimcheck.compare.intervals import tolerance
+
+    assert tolerance(claim(text=text, value=value, unit="seconde")) == tol
