@@ -363,3 +363,19 @@ def test_a_time_in_parts_is_as_precise_as_its_last_part(text, value, tol):
     from claimcheck.compare.intervals import tolerance
 
     assert tolerance(claim(text=text, value=value, unit="seconde")) == tol
+
+
+@pytest.mark.parametrize(
+    "a_ends, b_ends, b_value, reversed_",
+    [
+        (("Russie", ""), ("", "Russie; Allemagne"), "10", True),  # handed over by Russia / sent to Russia
+        (("Russie", ""), ("", "Russie"), "16", False),  # an exchange: two figures, two flows
+        (("Russie", ""), ("Russie", ""), "10", False),  # the same way
+    ],
+)
+def test_one_count_said_to_leave_a_place_and_to_reach_it(a_ends, b_ends, b_value, reversed_):
+    from claimcheck.compare.flows import same_count_other_way
+
+    a = claim("a:1", "a", text="dix", value="10", unit="prisonnier", event="transfer", origin=a_ends[0], destination=a_ends[1])
+    b = claim("b:1", "b", text="dix", value=b_value, unit="prisonnier", event="transfer", origin=b_ends[0], destination=b_ends[1])
+    assert same_count_other_way(a, b) is reversed_

@@ -24,13 +24,24 @@ def reversed_flow(a: Claim, b: Claim) -> bool:
     return one_way(ao, ad, bo, bd) or one_way(bo, bd, ao, ad)
 
 
+def same_count_other_way(a: Claim, b: Claim) -> bool:
+    """One count said to leave a place and, in another article, to reach it, neither naming the
+    other end ("La Russie a remis dix prisonniers aux Occidentaux" / "dix prisonniers ont été
+    transférés vers la Russie"): the same figure, so the same flow, told the other way round. An
+    exchange (ten one way, sixteen the other) gives two figures and stays quiet."""
+    if a.kind != "quantity" or b.kind != "quantity" or a.value != b.value or a.unit != b.unit or a.doc_id == b.doc_id:
+        return False
+    ao, ad, bo, bd = k.split(a.origin), k.split(a.destination), k.split(b.origin), k.split(b.destination)
+    return bool((ao and not ad and bd and not bo and ao & bd) or (bo and not bd and ad and not ao and bo & ad))
+
+
 def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
     out = []
     for block in flow_blocks(pool, ctx).values():
         for a, b in candidate_pairs(block, ctx):
             if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
                 continue
-            if not reversed_flow(a, b):
+            if not (reversed_flow(a, b) or same_count_other_way(a, b)):
                 continue
             if not k.dates_compatible(a, b, ctx.published)[0]:
                 continue
