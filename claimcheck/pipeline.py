@@ -181,6 +181,24 @@ class ArrayLemmatizer:
         self.lemmatizer = lemmatizer
         self.name = getattr(lemmatizer, "name", "lemmatizer")
         self.cache: dict[tuple[int, int], str] = {}  # (ORTH, POS) → lemma
+        self._verbs: frozenset[str] | None = None
+
+    def _first_group(self, token: Any, lemma: str) -> str:
+        """A verb of the first group the rule lemmatizer left as written ("quitte", "estime",
+        "indique", "reste": its lookup reads them as the noun or adjective of the same spelling)
+        gets its infinitive, when the model's own verb list knows it ("quitter", "estimer")."""
+        if token.pos_ != "VERB" or lemma != token.lower_:
+            return lemma
+        m = re.fullmatch(r"(.+?)(?:e|es|ent)", lemma)
+        if m is None:
+            return lemma
+        if self._verbs is None:
+            try:
+                self._verbs = frozenset(self.lemmatizer.lookups.get_table("lemma_index")["verb"])
+            except (KeyError, AttributeError):  # pragma: no cover - a model without the table
+                self._verbs = frozenset()
+        candidate = m.group(1) + "er"
+        return candidate if candidate in self._verbs else lemma
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -198,7 +216,8 @@ class ArrayLemmatizer:
         for k, (orth, pos) in enumerate(pairs.tolist()):
             lemma = cache.get((orth, pos))
             if lemma is None:
-                lemma = cache[(orth, pos)] = self.lemmatizer.lemmatize(doc[int(todo[first[k]])])[0]
+                token = doc[int(todo[first[k]])]
+                lemma = cache[(orth, pos)] = self._first_group(token, self.lemmatizer.lemmatize(token)[0])
             # Added for every Doc: strings added inside a spaCy memory zone leave the store with it.
             values[k] = strings.add(lemma)
         lemmas = cols[:, 2].copy()

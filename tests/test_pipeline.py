@@ -175,3 +175,20 @@ def test_the_french_tokenizer_gets_exactly_the_pattern_python_compiles(nlp):
     assert token_match == re.compile(token_match.pattern)  # ~3 s: the compile the cache saves
     words = [t.text for t in nlp("Aujourd'hui, peut-être, l'arrière-grand-mère est-elle à Saint-Étienne ?")]
     assert "Aujourd'hui" in words and "peut-être" in words and "arrière-grand-mère" in words
+
+
+@pytest.mark.parametrize(
+    "sentence, form, lemma",
+    [
+        ("Yanis Belkacem quitte l'OM pour Nice.", "quitte", "quitter"),
+        ("La CGT estime que 300 000 personnes ont manifesté.", "estime", "estimer"),
+        ("Il reste douze disparus.", "reste", "rester"),
+        ("Le ministère indique 40 morts.", "indique", "indiquer"),
+    ],
+)
+def test_a_first_group_verb_gets_its_infinitive(sentence, form, lemma):
+    from claimcheck.pipeline import load_pipeline
+
+    doc = load_pipeline()(sentence)
+    (token,) = [t for t in doc if t.text == form]
+    assert token.lemma_ == lemma
