@@ -175,7 +175,9 @@ _ET_DEMI_RE = re.compile(rf"{_SP}+et{_SP}+demie?(?!\w)", re.IGNORECASE)
 _DEMI_SCALE_RE = re.compile(rf"{_SP}+demi-?{_SP}*(millions?|milliards?)(?!\w)", re.IGNORECASE)
 _MINUTES_RE = re.compile(rf"{_SP}*[hH]{_SP}*(\d{{2}})(?!\d)")
 _PRE_QUAL_RE = re.compile(
-    r"(?<![\w-])(?:"
+    # not inside a word nor a hyphenated compound; a dash glued to the qualifier after a space is a
+    # separator ("PARIS (Reuters) -Au moins 11 personnes")
+    r"(?<!\w)(?<!\w-)(?:"
     + "|".join(
         f"(?:{_form_pattern(q.form, elide=True)})"
         for q in sorted(_PRE_QUALIFIERS.values(), key=lambda q: len(q.form), reverse=True)

@@ -486,6 +486,8 @@ NEGATIVE = [
     ("Le thermomètre est descendu à moins 5 degrés.", [q("moins 5 degrés", "moins 5", -5, unit="°C")]),
     ("Il faisait −12 °C à Moscou.", [q("−12 °C", "−12", -12, unit="°C")]),
     ("Moins de 5 personnes ont répondu.", [q("Moins de 5", "5", 5, "lt")]),
+    # a dash glued to "Au moins" after a dateline is a separator, not a sign
+    ("PARIS (Reuters) -Au moins 11 personnes ont été tuées.", [q("Au moins 11", "11", 11, "ge")]),
     ("La température a atteint 5°C à l'aube.", [q("5°C", "5", 5, unit="°C")]),
     ("Le mercure a grimpé à 42 degrés à Séville.", [q("42 degrés", "42", 42, unit="°C")]),
     (
