@@ -74,7 +74,10 @@ def judge(gold: dict, rows: list[dict], judgments: dict) -> list[tuple[dict, str
         if trap is not None:
             out.append((row, "false", trap["id"]))
             continue
-        j = judgments.get(row_key(row))
+        # A verdict is about the two facts, whatever the row's label: a pair judged as a quantity row
+        # keeps its verdict when a later run labels it an update (and back).
+        key = row_key(row)
+        j = judgments.get(key) or judgments.get(key[:4] + ({"quantity": "update", "update": "quantity"}.get(key[4], key[4]),))
         verdict = j["verdict"] if j else "unjudged"
         if verdict == "update" and row["kind"] != "update":
             verdict = "update-as-contradiction"  # a running count that moved, reported as a disagreement

@@ -663,6 +663,23 @@ def test_a_running_toll_of_later_articles_is_an_update(diff, first, later, kind)
         assert d.explanation.index("a, 2024-12-16") < d.explanation.index("b, 2024-12-19")  # in time order
 
 
+@pytest.mark.parametrize(
+    "later_sentence, kind",
+    [
+        # the later article dates its count by the day it was given ("ont annoncé lundi"), or by
+        # the disaster's day; the earlier one leaves it to its publication: one running toll
+        pytest.param("Le bilan provisoire du cyclone Chido est monté à {n} morts, ont annoncé jeudi les autorités.",
+                     "update", id="dated-by-the-announcement"),
+        pytest.param("Le cyclone Chido qui a frappé Mayotte samedi a fait {n} morts, selon un bilan provisoire.",
+                     "update", id="dated-by-the-disaster"),
+    ],
+)
+def test_a_running_toll_dated_on_one_side_only_is_an_update(diff, later_sentence, kind):
+    later = "Mayotte : le bilan s'alourdit\n\n" + later_sentence.format(n="35") + " Les recherches se poursuivent.\n"
+    result = diff({"a": TOLL.format(n="22"), "b": later}, {"a": "2024-12-16", "b": "2024-12-19"})
+    assert [k for k, _, _ in _kinds(result)] == [kind]
+
+
 QUAKE_TOLL = (
     "Séisme au Maroc\n\nLe séisme qui a frappé la province d'Al Haouz vendredi soir a fait {n} morts, {label}"
     " Des milliers de familles ont passé la nuit dehors.\n"

@@ -3,6 +3,8 @@ whose values disagree (and two sources set side by side by one article, and one 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -306,9 +308,19 @@ def _update(a: Claim, b: Claim, evidence: Evidence, ctx: Context) -> Conflict | 
     if unit not in RUNNING_UNITS:
         return None
     # A toll is dated by its disaster ("le séisme de vendredi a fait 2 012 morts"): one date on both
-    # sides, or none, leaves the moment of each count to the publication and the labels.
-    if (a.event_date or b.event_date) and not (a.event_date and dates_mod.dates_compatible(a.event_date, b.event_date)):
-        return None
+    # sides, or none, leaves the moment of each count to the publication and the labels; so does a
+    # date on one side only, within the days around the other article (the disaster's day, or the
+    # day the count was given: "ont annoncé lundi"); a date long before is another event's toll
+    # ("le séisme de 2004 avait fait 628 morts").
+    if a.event_date and b.event_date:
+        if not dates_mod.dates_compatible(a.event_date, b.event_date):
+            return None
+    elif a.event_date or b.event_date:
+        dated, undated = (a, b) if a.event_date else (b, a)
+        bounds = dates_mod.date_bounds(k.start_of_open(dated.event_date))
+        other = dates_mod.date_bounds(ctx.published.get(undated.doc_id) or "")
+        if bounds is None or other is None or bounds[0] < other[0] - timedelta(days=10):
+            return None
     la, lb = labels(a, ctx), labels(b, ctx)
     earlier_a, earlier_b = "earlier" in la, "earlier" in lb
     pa, pb = dates_mod.date_bounds(ctx.published.get(a.doc_id) or ""), dates_mod.date_bounds(ctx.published.get(b.doc_id) or "")
