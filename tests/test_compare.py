@@ -794,3 +794,11 @@ def test_the_series_is_the_longest_run_that_never_falls(values, length):
 
     run = [p[1] for p in _rising([(i, float(v), str(i), None) for i, v in enumerate(values)])]
     assert len(run) == length and run == sorted(run)
+
+
+def test_the_day_a_toll_was_given_is_no_date_of_the_disaster(diff):
+    a = ("Séisme au Maroc\n\nLe séisme du Haut Atlas a fait 2 012 morts, selon un nouveau bilan rendu public samedi"
+         " soir par le ministère de l'Intérieur.\n")
+    b = "Maroc : la terre a tremblé\n\nLe séisme du Haut Atlas a fait 2 012 morts vendredi soir, selon le ministère de l'Intérieur.\n"
+    result = diff({"a": a, "b": b}, _same_day("a", "b", day="2023-09-10"))
+    assert [k for k, _, _ in _kinds(result) if k == "date"] == []

@@ -69,9 +69,16 @@ def date_blocks(claims: Iterable[Claim], ctx: Context) -> dict[tuple[int, str], 
         # The date of a statement ("a indiqué mardi") is not the date of an event.
         # A date with no verb at all (a dateline: "L'Éco de Lyon — jeudi 6 mars 2025 — par …") dates nothing.
         # A clock time ("à 23h11") says when in a day, not which day: not compared with dates.
-        if c.kind == "date" and c.unit != "time" and ctx.keys.events(c) != {"announce"} and (c.predicate or c.event):
+        if c.kind == "date" and c.unit != "time" and ctx.keys.events(c) != {"announce"} and (c.predicate or c.event) and not _count_date(c):
             blocks[(ctx.story.get(c.doc_id, 0), "date")].append(c)
     return blocks
+
+
+def _count_date(c: Claim) -> bool:
+    """The date a count was given, not of the event counted: "un nouveau bilan rendu public samedi
+    soir", "il fait état de 14 morts ce dimanche matin" (lexicon section `count`, "faire état")."""
+    lex = lexicon_mod.load()
+    return c.predicate in lex.count_nouns or (c.predicate == "faire" and c.object == "état")
 
 
 def candidate_pairs(block: Sequence[Claim], ctx: Context) -> Iterator[tuple[Claim, Claim]]:
