@@ -940,6 +940,8 @@ class ClaimExtractor:
             else:
                 if subj is None and verb.dep_.startswith("acl") and verb.head.pos_ in {"NOUN", "PROPN"}:
                     subj = verb.head  # "le bus, parti de Limoges à destination de Poitiers, …"
+                elif subj is None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+                    subj = self._subject_token(verb.head)  # "Nathalie, qui devait rejoindre Toulouse depuis Paris"
                 if subj is not None:
                     subj = _partitive_head(subj)
                     flow.mover_token = subj
@@ -1319,9 +1321,9 @@ class ClaimExtractor:
             while i > verb.sent.start and (self.doc[i].is_punct or self.doc[i].pos_ == "ADJ"):
                 i -= 1
             before = self.doc[i]
-            if before.pos_ in {"NOUN", "PROPN"}:
+            if before.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "nummod" for c in before.children):
                 return before if before.dep_ not in {"flat:name", "flat"} else before.head
-            return verb.head
+            return verb.head  # "Nathalie, 52 ans, qui …": an age in apposition is not what "qui" stands for
         if subj is None or subj.i > verb.i:
             return subj
         colons = [t for t in self.doc[subj.i:verb.i] if t.text == ":"]
@@ -1401,7 +1403,7 @@ class ClaimExtractor:
                 event=self._date_event(info.span, pred),
             )
 
-    def _date_of_verb(self, info: _SentInfo, lemma: str) -> str:
+    def _date_of_verb(self, info: _SentInfo, lemma: str, verb_i: int = -1) -> str:
         """The date of an act told by a verb: the sentence's date that hangs on that verb, else one
         that hangs on no other verb ("selon le budget voté hier, IDFM versera l'an prochain …" dates
         the payment to next year, not to the vote)."""
@@ -1417,7 +1419,7 @@ class ClaimExtractor:
                 verb = verb.head
             if verb.pos_ != "VERB":
                 free = free or d.value
-            elif verb.lemma_.lower() == lemma:
+            elif verb.i == verb_i or (verb_i < 0 and verb.lemma_.lower() == lemma):
                 return d.value
         return free
 
@@ -1488,7 +1490,7 @@ class ClaimExtractor:
                 # Who did what to whom: a named doer, a named receiver (one may be a role).
                 yield Claim(**base, unit=ent.label_, subject=_party_name(act.agent, names, self.designated), predicate=act.verb,
                             object=_party_name(act.patient, names, self.designated), event="relation",
-                            event_date=self._date_of_verb(info, act.verb), entities=self._sentence_entities(info))
+                            event_date=self._date_of_verb(info, act.verb, act.verb_i), entities=self._sentence_entities(info))
                 continue
             yield Claim(**base, unit=ent.label_, **self._flow_fields(flow, info))
         # A movement whose mover is a common noun ("le cortège", "la crue") gets its own row.

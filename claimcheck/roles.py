@@ -304,6 +304,7 @@ class Relation:
     agent: Span  # the named doer (for a giving, maybe a role: the head noun of "l'ancien maire")
     verb: str  # lemma
     patient: Span  # the named one it was done to (the same)
+    verb_i: int = -1  # the verb's token index (which of two "battu" of a sentence tells the act)
 
 
 _AGENT_DEPS = {"obl:agent"}
@@ -340,13 +341,15 @@ def relations(sent: Span, entities: list[tuple[Span, str]]) -> list[Relation]:
                 patient = verb.head
             elif patient is None and verb.dep_ in {"advcl", "acl"} or (patient is None and verb.dep_ == "ROOT"):
                 patient = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if verb.dep_ != "ROOT" else None
-        elif "nsubj" in kids and "obj" in kids:
-            agent, patient = _antecedent(_nearest_subject(verb, [c for c in verb.children if not inside(c)])), kids["obj"]
+        elif "nsubj" in kids and ("obj" in kids or ("xcomp" in kids and kids["xcomp"].pos_ == "PROPN")):
+            # (a name the parser took for a complement, "Alcaraz avait battu Sinner" with Sinner as xcomp)
+            agent = _antecedent(_nearest_subject(verb, [c for c in verb.children if not inside(c)]))
+            patient = kids.get("obj") or kids["xcomp"]
         if agent is None or patient is None or agent.lower_ in _PRONOUNS or patient.lower_ in _PRONOUNS:
             continue
         a, p = _named(agent, inside, entity_of), _named(patient, inside, entity_of)
         if a is not None and p is not None and a != p:
-            out.append(Relation(a, verb.lemma_.lower(), p))
+            out.append(Relation(a, verb.lemma_.lower(), p, verb.i))
     out += _givings(sent, inside, entity_of)
     out += _rankings(sent, inside, entity_of)
     return out
@@ -424,7 +427,7 @@ def _givings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[n
         a, p = _party(giver, inside, entity_of), _party(receiver, inside, entity_of)
         if a is None or p is None or a == p or not (_is_named(a, entity_of) or _is_named(p, entity_of)):
             continue
-        out.append(Relation(a, verb.lemma_.lower(), p))
+        out.append(Relation(a, verb.lemma_.lower(), p, verb.i))
     return out
 
 
@@ -484,7 +487,7 @@ def _rankings(sent: Span, inside, entity_of) -> list[Relation]:  # type: ignore[
             continue
         if word == "derrière":
             ahead, behind = behind, ahead
-        out.append(Relation(ahead, "devancer", behind))
+        out.append(Relation(ahead, "devancer", behind, verb.i))
     return out
 
 

@@ -448,6 +448,8 @@ def test_a_date_set_off_after_a_noun_dates_that_noun(nlp):
         ("D'après Sébastien Durand, vice-président de la FDSEA, la voiture, qui venait de Toulouse et filait vers Foix,"
          " a évité les plots.", "Toulouse", "Foix"),
         ("Selon l'enquête, le véhicule arrivait de Foix et roulait vers Toulouse.", "Foix", "Toulouse"),
+        # the traveller of a modal verb's infinitive ("devait rejoindre"), an age in apposition skipped
+        ("Nathalie, 52 ans, qui devait rejoindre Toulouse depuis Paris, a vu son TGV annulé.", "Paris", "Toulouse"),
         # a time or a bearing after "à" is no place reached
         ("Parti à l'aube de la plage d'Ambleteuse, le canot a remonté la côte vers Wissant.", "Ambleteuse", "Wissant"),
     ],

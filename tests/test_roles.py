@@ -333,3 +333,19 @@ def test_a_way_told_the_other_way_round_is_a_direction_conflict(write_articles, 
                             meta={"a": "2024-04-07", "b": "2024-04-07"})
     rows = [d for d in api.diff([folder], folder / "meta.csv").discrepancies if d.kind == "direction"]
     assert [(d.doc_a, d.doc_b) for d in rows] == ([("a", "b")] if reported else [])
+
+
+@pytest.mark.parametrize(
+    "act_a, act_b, reported",
+    [
+        # the act the other way round at another moment (the May semi-final) does not hide the reversal
+        pytest.param("En finale à Rome, à la mi-mai, Carlos Alcaraz avait battu Jannik Sinner.",
+                     "Jannik Sinner avait dominé Carlos Alcaraz en finale à Rome, à la mi-mai. Dimanche, Carlos Alcaraz"
+                     " a battu Jannik Sinner en finale de Roland-Garros.", True, id="other-moment"),
+    ],
+)
+def test_a_reversal_hidden_only_by_an_act_of_the_same_moment(write_articles, act_a, act_b, reported):
+    folder = write_articles({"a": MATCH.format(act=act_a), "b": MATCH.format(act=act_b)},
+                            meta={"a": "2025-06-09", "b": "2025-06-09"})
+    rows = [d for d in api.diff([folder], folder / "meta.csv").discrepancies if d.kind == "direction"]
+    assert bool(rows) is reported

@@ -109,8 +109,10 @@ def _acts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
                     continue
                 if not k.dates_compatible(a, b, ctx.published)[0]:
                     continue
-                # Either article telling the act the other's way round too: both orders are told.
-                if any(oriented(x, b) for x in by_doc[a.doc_id]) or any(oriented(a, y) for y in by_doc[b.doc_id]):
+                # Either article telling the act the other's way round too, at a compatible moment: both
+                # orders are told (a final won by one, a semi-final of May won by the other are two acts).
+                if any(oriented(x, b) and k.dates_compatible(x, b, ctx.published)[0] for x in by_doc[a.doc_id]) or any(
+                        oriented(a, y) and k.dates_compatible(a, y, ctx.published)[0] for y in by_doc[b.doc_id]):
                     continue
                 reported.add((a.doc_id, b.doc_id))
                 seen.add((a.claim_id, b.claim_id))
