@@ -863,6 +863,11 @@ class ClaimExtractor:
             if lemma not in flow_verbs:
                 continue
             verb = self.doc[i]
+            if verb.pos_ == "NOUN" and lemma in transfer | move:
+                flow = self._noun_flow(verb, sent, kind="transfer" if lemma in transfer else "move")
+                if flow is not None:
+                    flows.append(flow)
+                continue
             if verb.pos_ != "VERB":
                 continue
             if verb.dep_ == "advcl" and any(c.lower_ == "après" for c in verb.children):
@@ -951,6 +956,39 @@ class ClaimExtractor:
             if flow.origins or flow.destinations:
                 flows.append(flow)
         return _joined_moves(flows, move)
+
+    def _noun_flow(self, noun: Token, sent: Span, *, kind: str) -> _Flow | None:
+        """A movement told by its noun: "le transfert en France de fonctions assurées depuis l'Inde",
+        "le transfert de la production vers la Pologne". Where it went: the noun's own "vers",
+        "en", "à", "jusqu'à" phrases; where from: "depuis", "de" a place; what moved: its "de"
+        complement that is not a place. Both ends must be read from the noun's own phrase."""
+        flow = _Flow(noun, "", None)
+        for toks, prep in self._place_phrases(noun, sent):
+            name = self._endpoint(toks, keep_city=kind == "move")
+            if not name or not any(ch.isupper() for ch in name):
+                continue
+            prep = prep.lower()
+            if prep.startswith(("vers", "en direction", "à destination", "a destination", "jusqu")) or prep in {"à", "a", "au", "aux", "en"}:
+                flow.destinations.append(name)
+            elif prep.startswith(("depuis", "en provenance", "au départ", "au depart")) or prep in {"de", "du", "des", "d'", "d’"}:
+                flow.origins.append(name)
+        moved = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and not c.ent_type_
+                      and any(x.dep_ == "case" and x.lower_ in {"de", "des", "du", "d'", "d’"} for x in c.children)), None)
+        if moved is None:
+            return None  # nothing said to move: "le départ de Lyon" may be anyone's
+        for part in (c for c in noun.subtree if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > moved.i):
+            # "des fonctions jusqu'ici assurées depuis l'Inde": where what moves was until then
+            for toks, prep in self._place_phrases(part, sent):
+                name = self._endpoint(toks)
+                if name and any(ch.isupper() for ch in name) and prep.lower().startswith("depuis"):
+                    flow.origins.append(name)
+        flow.origins = list(dict.fromkeys(flow.origins))
+        flow.destinations = list(dict.fromkeys(x for x in flow.destinations if x not in flow.origins))
+        if not flow.origins and not flow.destinations:
+            return None
+        moved = _partitive_head(moved)
+        flow.mover_token, flow.mover = moved, moved.lemma_.lower()
+        return flow
 
     def _before_destination(self, toks: Sequence[Token], following: Sequence[tuple[list[Token], str]]) -> bool:
         """Is the place phrase directly followed by a destination phrase ("de X vers Y")?"""

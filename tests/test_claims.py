@@ -532,3 +532,20 @@ def test_distance_from_a_named_landmark(nlp):
 )
 def test_a_margin_is_a_difference(nlp, text, anchor):
     assert _quantity(nlp, text, anchor).aspect == "change"
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        ("Plus étonnant, le projet prévoit le transfert en Espagne de fonctions support jusqu'ici assurées depuis le Maroc,"
+         " une manière de réduire les coûts.", "Maroc", "Espagne"),
+        ("Le syndicat dénonce le transfert de la production vers la Pologne.", "", "Pologne"),
+    ],
+)
+def test_a_movement_told_by_its_noun(nlp, text, origin, destination):
+    moved = [c for c in _claims(nlp, TITLE + text) if c.origin or c.destination]
+    assert [(c.origin, c.destination) for c in moved] == [(origin, destination)]
+
+
+def test_a_noun_of_movement_with_nothing_said_to_move_is_no_flow(nlp):
+    assert not [c for c in _claims(nlp, TITLE + "Le départ de Lyon est prévu à midi.") if c.origin or c.destination]
