@@ -1542,8 +1542,8 @@ class ClaimExtractor:
             tok = flow.mover_token
             if tok is None or tok.ent_type_:
                 continue
-            if any(c.i in quantity_tokens for c in tok.children) or tok.i in quantity_tokens:
-                continue  # a counted mover ("500 camions") is carried by its quantity row
+            if any(c.i in quantity_tokens and c.dep_ == "nummod" for c in tok.children) or tok.i in quantity_tokens:
+                continue  # a counted mover ("500 camions") is carried by its quantity row (not "une fillette de 4 ans")
             base = self._base(info, "entity", tok.idx, tok.idx + len(tok.text), flow.mover)
             yield Claim(**base, unit="MOVER", **self._flow_fields(flow, info))
 

@@ -549,3 +549,9 @@ def test_a_movement_told_by_its_noun(nlp, text, origin, destination):
 
 def test_a_noun_of_movement_with_nothing_said_to_move_is_no_flow(nlp):
     assert not [c for c in _claims(nlp, TITLE + "Le départ de Lyon est prévu à midi.") if c.origin or c.destination]
+
+
+def test_a_mover_described_by_an_age_keeps_its_own_row(nlp):
+    text = TITLE + "Une fillette de 4 ans a été transférée de Cambrai vers Lille."
+    moved = [c for c in _claims(nlp, text) if c.kind == "entity" and (c.origin or c.destination)]
+    assert [(c.text, c.origin, c.destination) for c in moved] == [("fillette", "Cambrai", "Lille")]

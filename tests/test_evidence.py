@@ -379,3 +379,17 @@ def test_one_count_said_to_leave_a_place_and_to_reach_it(a_ends, b_ends, b_value
     a = claim("a:1", "a", text="dix", value="10", unit="prisonnier", event="transfer", origin=a_ends[0], destination=a_ends[1])
     b = claim("b:1", "b", text="dix", value=b_value, unit="prisonnier", event="transfer", origin=b_ends[0], destination=b_ends[1])
     assert same_count_other_way(a, b) is reversed_
+
+
+def test_flows_of_movers_written_in_other_words_are_compared_when_the_sentences_agree():
+    from claimcheck.compare.flows import _movers_named_apart
+
+    s_a = "Une fillette de 4 ans a été transférée de Cambrai vers Lille, où elle a été dialysée pendant une semaine."
+    s_b = "Une petite fille de 4 ans a été transférée de Lille vers Cambrai, où elle a été dialysée pendant une semaine."
+    a = claim("a:1", "a", kind="entity", text="fillette", value="fillette", unit="MOVER", sentence=s_a, event="",
+              origin="Cambrai", destination="Lille", object="fillette")
+    b = claim("b:1", "b", kind="entity", text="fille", value="fille", unit="MOVER", sentence=s_b, event="",
+              origin="Lille", destination="Cambrai", object="fille")
+    assert list(_movers_named_apart([a, b], context(a, b))) == [(a, b)]
+    other = replace(b, sentence="Une petite fille a été transférée de Lille vers Cambrai.")
+    assert list(_movers_named_apart([a, other], context(a, other))) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from claimcheck.compare import keys as k
 from claimcheck.compare import wording as w
@@ -35,10 +35,37 @@ def same_count_other_way(a: Claim, b: Claim) -> bool:
     return bool((ao and not ad and bd and not bo and ao & bd) or (bo and not bd and ad and not ao and bo & ad))
 
 
+MIN_SHARED_WORDS = 3
+
+
+def _movers_named_apart(pool: Sequence[Claim], ctx: Context) -> Iterator[tuple[Claim, Claim]]:
+    """Flows of one story with both ends, whose movers are written in other words ("une fillette de
+    4 ans" / "une petite fille de 4 ans"), when the two sentences share at least MIN_SHARED_WORDS
+    content words beyond the places and the movers: what moved is then told alike."""
+    from collections import defaultdict
+
+    from claimcheck.compare.context import content_words
+
+    by_story: dict[int, list[Claim]] = defaultdict(list)
+    for c in pool:
+        if c.kind != "date" and c.origin and c.destination and mover_key(c):
+            by_story[ctx.story.get(c.doc_id, 0)].append(c)
+    for block in by_story.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if a.doc_id == b.doc_id or mover_key(a) == mover_key(b):
+                    continue
+                ends = content_words(" ".join((a.origin, a.destination, b.origin, b.destination, a.object, b.object, a.text, b.text)))
+                if len((content_words(a.sentence) & content_words(b.sentence)) - ends) >= MIN_SHARED_WORDS:
+                    yield a, b
+
+
 def conflicts(pool: Sequence[Claim], ctx: Context) -> list[Conflict]:
     out = []
-    for block in flow_blocks(pool, ctx).values():
-        for a, b in candidate_pairs(block, ctx):
+    blocks = [list(candidate_pairs(block, ctx)) for block in flow_blocks(pool, ctx).values()]
+    blocks.append(list(_movers_named_apart(pool, ctx)))
+    for pairs in blocks:
+        for a, b in pairs:
             if a.doc_id == b.doc_id and a.sent_start == b.sent_start:
                 continue
             if not (reversed_flow(a, b) or same_count_other_way(a, b)):
