@@ -224,8 +224,8 @@ def main() -> int:
         with open(os.path.join(HERE, "README.md"), encoding="utf-8") as f:
             lines = [ln.rstrip("\n") for ln in f]
         title = next((i for i, ln in enumerate(lines) if ln.startswith("# ")), None)
-        if title is None or title + 1 >= len(lines) or lines[title + 1].strip() != "role: held-out":
-            err("README.md: the line right after the title must be 'role: held-out'")
+        if title is None or title + 1 >= len(lines) or lines[title + 1].strip() not in {"role: held-out", "role: tuning"}:
+            err("README.md: the line right after the title must be 'role: held-out' or 'role: tuning'")
     except OSError:
         err("README.md: missing")
 

@@ -53,8 +53,8 @@ def main() -> int:
         lines = open(readme, encoding="utf-8").read().splitlines()
         if not lines or not lines[0].startswith("#"):
             err("README.md: first line must be the title")
-        elif len(lines) < 2 or lines[1].strip() != "role: held-out":
-            err("README.md: the line right after the title must be 'role: held-out'")
+        elif len(lines) < 2 or lines[1].strip() not in {"role: held-out", "role: tuning"}:
+            err("README.md: the line right after the title must be 'role: held-out' or 'role: tuning'")
 
     # meta.csv
     meta: dict[str, dt.date] = {}
