@@ -573,12 +573,7 @@ class ClaimExtractor:
         lead = before[:m.start()]
         if not lead.strip(" \t\n«»\"'’-—–") or re.search(r"[,;:(]\s*$", lead):
             return True  # "Sur les 577 députés, …", "…, sur un total de 40"
-        return bool(re.search(
-            r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\w*)"
-            r"(?:\s*%)?(?:\s+[\w'’-]+){0,3}\s*$",
-            lead,
-            re.I,
-        ))
+        return bool(re.search(rf"(?:\d|\b{_NUMBER_WORD})(?:\s*%)?(?:\s+[\w'’-]+){{0,3}}\s*$", lead, re.I))
 
     def _distance_reference(self, q: QuantityMatch) -> str:
         """The landmark a distance is measured from: "à 35 km au nord-est de Grenade"."""
@@ -858,12 +853,13 @@ class ClaimExtractor:
         receive = self.lex.events.get("receive", frozenset())
         move = self.lex.events.get("move", frozenset())
         flow_verbs = transfer | receive | move
+        flow_nouns = transfer | move
         for i in range(sent.start, sent.end):
             lemma = self._lemma[i]
             if lemma not in flow_verbs:
                 continue
             verb = self.doc[i]
-            if verb.pos_ == "NOUN" and lemma in transfer | move:
+            if verb.pos_ == "NOUN" and lemma in flow_nouns:
                 flow = self._noun_flow(verb, sent, kind="transfer" if lemma in transfer else "move")
                 if flow is not None:
                     flows.append(flow)
@@ -1201,7 +1197,7 @@ class ClaimExtractor:
             before = self.text[max(info.span.start_char, q.start - 24):q.start].lower()
             scope = "part" if re.search(r"\bdont\s*$", before) or self._among(q, info) else ""
             if self._out_of(q, info) or re.search(
-                r"(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent)\w*)\s+(?:des|d['’]entre\s+les)\s+$",
+                rf"(?:\d|\b{_NUMBER_WORD})\s+(?:des|d['’]entre\s+les)\s+$",
                 before,
                 re.I,
             ):
@@ -1511,9 +1507,8 @@ class ClaimExtractor:
             said_here = said.get(ent.start) if flow is None else None
             if said_here:
                 # The speaker of a quotation: who said it (source), the speech verb, what was said.
-                for n, quote in enumerate(said_here):
-                    yield Claim(**(base if n == 0 else self._base(info, "entity", ent.start_char, ent.end_char, canonical)),
-                                unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
+                for quote in said_here:
+                    yield Claim(**base, unit=ent.label_, source=canonical or ent.text, predicate=quote.verb,
                                 object=f"« {quote.text} »", event="quote", entities=self._sentence_entities(info))
                 continue
             way = ways.get(ent.start) if flow is None else None
@@ -1676,6 +1671,9 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
+# A number written in words, by its first word ("trois", "vingt-deux", "cent cinquante").
+_NUMBER_WORD = (r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+                r"trente|quarante|cinquante|soixante|cent|mille)\w*")
 # A difference, not a level: "100 000 de plus que jeudi", "245 000 manifestants de moins", "2 points de plus".
 _DIFFERENCE = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s+de\s+(?:plus|moins)\b(?!\s+en\s+plus)(?!\s+d(?:e|u|es|['’]))", re.I)
 # A margin is a difference, not a level: "sept secondes d'avance", "deux points d'écart", "avec un

@@ -401,9 +401,14 @@ def days_close(a: Claim, b: Claim, ctx: Context) -> float:
     return float(abs((ba[0] - bb[0]).days) <= 1)
 
 
-def _after_publication(c: Claim, ctx: Context) -> bool:
+def _publication(c: Claim, ctx: Context):  # type: ignore[no-untyped-def]
+    """The bounds of the day the claim's article came out, or None (date_bounds is cached)."""
     published = ctx.published.get(c.doc_id)
-    pb = dates_mod.date_bounds(published) if published else None
+    return dates_mod.date_bounds(published) if published else None
+
+
+def _after_publication(c: Claim, ctx: Context) -> bool:
+    pb = _publication(c, ctx)
     cb = dates_mod.date_bounds(c.value)
     return bool(pb and cb and cb[0] > pb[1])
 
@@ -414,22 +419,18 @@ def one_ahead(a: Claim, b: Claim, ctx: Context) -> float:
     return float(_after_publication(a, ctx) != _after_publication(b, ctx))
 
 
-def _days_from_publication(c: Claim, ctx: Context) -> int | None:
-    published = ctx.published.get(c.doc_id)
-    pb = dates_mod.date_bounds(published) if published else None
-    cb = dates_mod.date_bounds(c.value) if c.unit == "day" else None
-    return None if pb is None or cb is None else (pb[0] - cb[0]).days
-
-
 def each_its_own_day(a: Claim, b: Claim, ctx: Context) -> float:
     """Each date is its own article's day or the day before ("hier", "ce mercredi") and the two
     articles came out days apart: each tells the news of its own day (this week's bulletin and
     last week's, the vote and the resignation that followed), rarely one event dated twice."""
-    da, db = _days_from_publication(a, ctx), _days_from_publication(b, ctx)
-    if da is None or db is None or not (0 <= da <= 1 and 0 <= db <= 1):
+    if a.unit != "day" or b.unit != "day":
         return 0.0
-    pa, pb = dates_mod.date_bounds(ctx.published[a.doc_id] or ""), dates_mod.date_bounds(ctx.published[b.doc_id] or "")
-    return float(bool(pa and pb) and abs((pa[0] - pb[0]).days) >= 2)
+    pa, pb = _publication(a, ctx), _publication(b, ctx)
+    ca, cb = dates_mod.date_bounds(a.value), dates_mod.date_bounds(b.value)
+    if pa is None or pb is None or ca is None or cb is None:
+        return 0.0
+    own = 0 <= (pa[0] - ca[0]).days <= 1 and 0 <= (pb[0] - cb[0]).days <= 1
+    return float(own and abs((pa[0] - pb[0]).days) >= 2)
 
 
 def same_object(a: Claim, b: Claim, ctx: Context) -> float:
@@ -550,8 +551,7 @@ def _elapsed_alike(a: Claim, b: Claim, ctx: Context) -> bool:
     per = _UNIT_DAYS.get(a.unit)
     if per is None or a.unit != b.unit or a.doc_id == b.doc_id:
         return False
-    pa, pb = ctx.published.get(a.doc_id), ctx.published.get(b.doc_id)
-    ba, bb = (dates_mod.date_bounds(pa) if pa else None), (dates_mod.date_bounds(pb) if pb else None)
+    ba, bb = _publication(a, ctx), _publication(b, ctx)
     va, vb = k.to_float(a.value), k.to_float(b.value)
     if ba is None or bb is None or va is None or vb is None or ba[0] == bb[0]:
         return False

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from claimcheck.compare import keys as k
 from claimcheck.compare import wording as w
 from claimcheck.compare.blocking import candidate_pairs, flow_blocks, mover_key
-from claimcheck.compare.context import Context
+from claimcheck.compare.context import Context, content_words
 from claimcheck.compare.grouping import Conflict
 from claimcheck.records import Claim
 
@@ -42,10 +43,6 @@ def _movers_named_apart(pool: Sequence[Claim], ctx: Context) -> Iterator[tuple[C
     """Flows of one story with both ends, whose movers are written in other words ("une fillette de
     4 ans" / "une petite fille de 4 ans"), when the two sentences share at least MIN_SHARED_WORDS
     content words beyond the places and the movers: what moved is then told alike."""
-    from collections import defaultdict
-
-    from claimcheck.compare.context import content_words
-
     by_story: dict[int, list[Claim]] = defaultdict(list)
     for c in pool:
         if c.kind != "date" and c.origin and c.destination and mover_key(c):

@@ -15,23 +15,16 @@ from claimcheck.records import Claim
 _NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?")
 
 
-_CLOCK_PARTS = re.compile(r"\d+")
-
-
 def _duration_tolerance(claim: Claim) -> float | None:
     """A time written in parts ("2h20'48", "2 h 05", "12'30"): half of its last part's unit (half a
     second, half a minute), not half of the whole read as one number."""
     if claim.unit != "seconde" or not re.search(r"\d\s*(?:h|'|’|min|mn)\s*\d", claim.text):
         return None
-    parts = _parts_count(claim.text)
+    parts = len(re.findall(r"\d+", claim.text))
     hours = bool(re.search(r"\d\s*h", claim.text))
     if parts >= 3 or (parts == 2 and not hours):
         return 0.5  # down to the second
     return 30.0  # "2h05": down to the minute
-
-
-def _parts_count(text: str) -> int:
-    return len(_CLOCK_PARTS.findall(text))
 
 
 def tolerance(claim: Claim) -> float:

@@ -3,12 +3,11 @@ whose values disagree (and two sources set side by side by one article, and one 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from claimcheck.compare import keys as k
 from claimcheck.compare import wording as w
