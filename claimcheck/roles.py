@@ -82,14 +82,14 @@ def quote_spans(text: str, min_words: int = MIN_WORDS) -> list[tuple[int, int]]:
 _INCISE_GAP = re.compile(r"[\s»”\"]*,")
 
 
-def _statement_spans(text: str, after_speech_verb=lambda at: False) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _statement_spans(text: str, after_speech_verb=lambda at, end: False) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """The quotations of a sentence worth giving to a speaker: those of MIN_WORDS words and more;
     a shorter one that opens the sentence and is followed by a comma (an incise comes next), or
     that a verb of speech takes as its object ("a dénoncé « un meurtre prémédité »")."""
     out = []
     for a, b in quote_spans(text, MIN_WORDS_OPENING):
         if len(_WORDS.findall(text[a:b])) >= MIN_WORDS or (
-                not _WORDS.search(text[:a]) and _INCISE_GAP.match(text, b)) or after_speech_verb(a):
+                not _WORDS.search(text[:a]) and _INCISE_GAP.match(text, b)) or after_speech_verb(a, b):
             out.append((a, b))
     return out
 
@@ -111,13 +111,12 @@ def quotes(sent: Span, entities: list[tuple[Span, str]]) -> list[Quote]:
     base = sent.start_char
     verbs = speech_verbs()
 
-    def after_speech_verb(at: int) -> bool:
+    def after_speech_verb(at: int, end: int) -> bool:
         # the quotation right after a verb of speech (a colon between at most)
         before = [t for t in sent if t.idx - base < at and not (t.is_punct and t.text in {":", "«", "“", "„", '"'})]
         if before and before[-1].pos_ == "DET":
             # "en raillant une « anatomie de l'ingratitude »": a phrase of three words and more after an
             # article is the speaker's; two ("a salué une « prouesse diplomatique »") are a word used
-            end = next((b for a, b in quote_spans(sent.text, MIN_WORDS_OPENING) if a == at), at)
             if len(_WORDS.findall(sent.text[at:end])) < 3:
                 return False
             before = before[:-1]
